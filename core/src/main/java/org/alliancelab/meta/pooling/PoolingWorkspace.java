@@ -27,6 +27,15 @@ public final class PoolingWorkspace {
     double piUpper;
     int iterations;
 
+    // Scratch reused by every fit: the common-effect sums, the sums at the current tau2, and
+    // the unweighted sums of the first pass.
+    final WeightedSums fixedSums = new WeightedSums();
+    final WeightedSums sums = new WeightedSums();
+    double unweightedMean;
+    double unweightedSquares;
+    double sumV;
+    double sumV2;
+
     /** Creates an empty workspace. */
     public PoolingWorkspace() {
         // fields are set by each fit
