@@ -7,7 +7,6 @@ import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The common-effect and random-effects model for k independent effect sizes
@@ -208,7 +207,7 @@ public final class RandomEffectsModel {
         if (k == 1) {
             out.qeP = Double.NaN;
         } else {
-            out.qeP = ChiSquaredDistribution.of(k - 1).survivalProbability(qe);
+            out.qeP = TailProbabilities.chiSquaredUpper(qe, k - 1);
             estimateTau2(yi, vi, k, out);
         }
         double tau2 = out.tau2;
@@ -241,14 +240,13 @@ public final class RandomEffectsModel {
         double critical;
         if (knha) {
             variance *= re.weightedSquares() / (k - 1);
-            TDistribution t = TDistribution.of(k - 1);
-            critical = t.inverseSurvivalProbability((1 - level) / 2);
+            critical = out.tCritical(k - 1, level);
             out.statistic = mu / Math.sqrt(variance);
-            out.pValue = 2 * t.survivalProbability(Math.abs(out.statistic));
+            out.pValue = TailProbabilities.studentTwoSided(out.statistic, k - 1);
         } else {
             critical = zCritical;
             out.statistic = mu / Math.sqrt(variance);
-            out.pValue = 2 * STANDARD_NORMAL.survivalProbability(Math.abs(out.statistic));
+            out.pValue = TailProbabilities.normalTwoSided(out.statistic);
         }
         double se = Math.sqrt(variance);
         out.estimate = mu;
