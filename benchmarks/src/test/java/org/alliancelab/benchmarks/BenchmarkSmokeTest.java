@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.alliancelab.benchmarks.effectsize.EffectSizeBenchmark;
 import org.alliancelab.benchmarks.pooling.FloorBenchmark;
+import org.alliancelab.benchmarks.pooling.PoolingBenchmark;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
@@ -29,7 +30,7 @@ class BenchmarkSmokeTest {
 
     /** Every class with {@code @Benchmark} methods; a new benchmark class must be added here. */
     private static final Class<?>[] BENCHMARKS = {
-        FloorBenchmark.class, EffectSizeBenchmark.class,
+        PoolingBenchmark.class, FloorBenchmark.class, EffectSizeBenchmark.class,
     };
 
     @Test
