@@ -86,18 +86,18 @@ awk -F'\t' -v tol="$TOLERANCE" '
     return sprintf("%.3f us", s * 1e6)
   }
   function abs(x) { return x < 0 ? -x : x }
-  NR == FNR { key = $1 SUBSEP $2; rt[key] = $3; rest[key] = $4; rtau[key] = $6; rit[key] = $7; order[++n] = key; next }
+  NR == FNR { key = $1 SUBSEP $2; rt[key] = $3; rest[key] = $4; rtau[key] = $6; order[++n] = key; next }
   {
     key = $1 SUBSEP $2; seen[key] = 1
     if (!(key in rt)) { print "no R result for " $1 " " $2 > "/dev/stderr"; bad = 1; next }
     de = abs(rest[key] - $4); dt = abs(rtau[key] - $6)
     flag = (de > tol || dt > tol) ? "  MISMATCH" : ""
     if (flag != "") bad = 1
-    line[key] = sprintf("%-16s %-5s %12s %12s %10.0f %10.1e %10.1e %5d/%-5d%s", $1, $2, fmt(rt[key]), fmt($3),
-                        rt[key] / $3, de, dt, rit[key], $7, flag)
+    line[key] = sprintf("%-16s %-5s %12s %12s %10.0f %10.1e %10.1e %10s%s", $1, $2, fmt(rt[key]), fmt($3),
+                        rt[key] / $3, de, dt, ($2 == "DL" ? "-" : $7), flag)
   }
   END {
-    printf "%-16s %-5s %12s %12s %10s %10s %10s %11s\n", "data", "tau2", "R metafor", "ours", "R/ours", "|d est|", "|d tau2|", "iter R/ours"
+    printf "%-16s %-5s %12s %12s %10s %10s %10s %10s\n", "data", "tau2", "R metafor", "ours", "R/ours", "|d est|", "|d tau2|", "our iter"
     for (i = 1; i <= n; i++) {
       if (order[i] in line) print line[order[i]]
       else { split(order[i], p, SUBSEP); print "no Java result for " p[1] " " p[2] > "/dev/stderr"; bad = 1 }

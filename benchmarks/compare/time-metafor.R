@@ -1,7 +1,7 @@
 # Times metafor's rma() with DL and REML on CSV files of studies (columns yi, vi) and prints one
 # tab-separated line per file and method, in the format of
 # org.alliancelab.benchmarks.compare.PoolingTimer:
-#   dataset method median_seconds estimate se tau2 iterations
+#   dataset method median_seconds estimate se tau2 iterations (NA: rma() does not report it)
 # Usage: Rscript time-metafor.R THRESHOLD MAX_ITERATIONS FILE...
 # Each call is first run once (warm-up, and to size the batches), then timed in batches of at
 # least 20 ms (21 batches; 5 when one fit takes over half a second); the median per-fit time over
@@ -35,8 +35,8 @@ for (file in files) {
     fit <- function() rma(dat$yi, dat$vi, method = method, control = ctrl)
     t <- time_median(fit)
     res <- fit()
-    iter <- if (is.null(res$iter)) 0L else as.integer(res$iter)
-    cat(sprintf("%s\t%s\t%.6e\t%.12f\t%.12f\t%.12f\t%d\n", name, method, t,
-                as.numeric(res$b), res$se, res$tau2, iter))
+    # rma() does not return its iteration count: NA.
+    cat(sprintf("%s\t%s\t%.6e\t%.15e\t%.15e\t%.15e\tNA\n", name, method, t,
+                as.numeric(res$b), res$se, res$tau2))
   }
 }

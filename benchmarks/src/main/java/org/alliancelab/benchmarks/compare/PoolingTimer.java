@@ -86,7 +86,7 @@ public final class PoolingTimer {
                 }
                 Arrays.sort(perFit);
                 MetaAnalysisResult r = models[m].fit(d[0], d[1]);
-                out.printf(Locale.ROOT, "%s\t%s\t%.6e\t%.12f\t%.12f\t%.12f\t%d%n", names.get(f), METHODS[m],
+                out.printf(Locale.ROOT, "%s\t%s\t%.6e\t%.15e\t%.15e\t%.15e\t%d%n", names.get(f), METHODS[m],
                     perFit[BATCHES / 2], r.estimate(), r.se(), r.tau2(), r.iterations());
             }
         }
