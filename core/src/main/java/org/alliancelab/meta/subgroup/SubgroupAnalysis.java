@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
+import org.alliancelab.meta.regression.DesignMatrix;
+import org.alliancelab.meta.regression.MetaRegression;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -20,6 +22,14 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * chi-squared with G - 1 degrees of freedom under equality (the Q statistic of a common-effect
  * meta-analysis of the G subgroup estimates). For two subgroups it equals the square of
  * {@link org.alliancelab.meta.comparison.EstimateComparison#independent} 's z.
+ *
+ * <p>With {@link HeterogeneityAssumption#COMMON}, tau<sup>2</sup> is estimated once from the
+ * meta-regression on the grouping factor and each subgroup is pooled with that tau<sup>2</sup>
+ * (estimate &Sigma;w<sub>i</sub>y<sub>i</sub>/&Sigma;w<sub>i</sub>, w<sub>i</sub> = 1/(v<sub>i</sub> +
+ * &tau;&#x0302;<sup>2</sup>)); Q<sub>between</sub> is the same weighted sum of squares, which with
+ * z tests equals the meta-regression's omnibus QM (metafor's {@code rma(yi, vi, mods = ~ factor(g))}).
+ * With Knapp-Hartung tests the subgroup standard errors are each scaled by their own
+ * s<sup>2</sup>, so Q<sub>between</sub> then differs from metafor's F-test of that model.
  *
  * <p>Reference: Borenstein, M., Hedges, L. V., Higgins, J. P. T. &amp; Rothstein, H. R. (2009).
  * <i>Introduction to Meta-Analysis</i>, ch. 19. doi:10.1002/9780470743386
@@ -86,7 +96,7 @@ public final class SubgroupAnalysis {
             }
             byLevel.computeIfAbsent(levels[i], l -> new ArrayList<>()).add(i);
         }
-        List<Subgroup> groups = new ArrayList<>(byLevel.size());
+        List<Level> groups = new ArrayList<>(byLevel.size());
         for (Map.Entry<String, List<Integer>> e : byLevel.entrySet()) {
             List<Integer> idx = e.getValue();
             double[] y = new double[idx.size()];
@@ -95,9 +105,32 @@ public final class SubgroupAnalysis {
                 y[j] = yi[idx.get(j)];
                 v[j] = vi[idx.get(j)];
             }
-            groups.add(new Subgroup(e.getKey(), model.fit(y, v)));
+            groups.add(new Level(e.getKey(), y, v));
         }
-        return between(groups, HeterogeneityAssumption.SEPARATE);
+        List<Subgroup> fitted = new ArrayList<>(groups.size());
+        if (assumption == HeterogeneityAssumption.SEPARATE || byLevel.size() < 2) {
+            for (Level l : groups) {
+                fitted.add(new Subgroup(l.level, model.fit(l.y, l.v)));
+            }
+        } else {
+            double tau2 = MetaRegression.of(model.estimator())
+                .withConvergence(COMMON_THRESHOLD, COMMON_MAX_ITERATIONS)
+                .fit(yi, vi, DesignMatrix.builder(k).categorical("group", levels).build())
+                .tau2();
+            for (Level l : groups) {
+                fitted.add(new Subgroup(l.level, FixedTauSquaredPooling.fit(l.y, l.v, tau2,
+                    model.estimator(), model.test(), model.confidenceLevel())));
+            }
+        }
+        return between(fitted, assumption);
+    }
+
+    /** Convergence control of the common tau-squared fit (metafor-precise). */
+    private static final double COMMON_THRESHOLD = 1e-10;
+    private static final int COMMON_MAX_ITERATIONS = 1000;
+
+    /** The studies of one level. */
+    private record Level(String level, double[] y, double[] v) {
     }
 
     /** Q-between of the subgroup estimates with inverse squared-SE weights. */

@@ -81,6 +81,19 @@ public final class GoldenCases {
         return out;
     }
 
+    /**
+     * @param field a study field
+     * @return whether it is a number in every study (R would keep it numeric in a formula)
+     */
+    public boolean isNumeric(String field) {
+        for (JsonNode s : root.get("studies")) {
+            if (!s.get(field).isNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return the effect sizes of a measure, e.g. yi("ZCOR") */
     public double[] yi(String measure) {
         return column("yi_" + measure);

@@ -9,6 +9,10 @@ import org.alliancelab.meta.golden.GoldenCases;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
+import org.alliancelab.meta.regression.Coefficient;
+import org.alliancelab.meta.regression.DesignMatrix;
+import org.alliancelab.meta.regression.MetaRegression;
+import org.alliancelab.meta.regression.MetaRegressionResult;
 import org.junit.jupiter.api.Test;
 
 class SubgroupAnalysisTest {
@@ -64,6 +68,33 @@ class SubgroupAnalysisTest {
         MetaAnalysisResult ce = RandomEffectsModel.of(TauSquaredEstimator.EE).fit(est, var);
         assertEquals(ce.qe(), s.qBetween(), 1e-12 * ce.qe());
         assertTrue(s.pValue() > 0 && s.pValue() < 1);
+    }
+
+    @Test
+    void commonTauSquaredMatchesTheMetaRegressionOnTheFactor() {
+        // golden/molloy2014.json, grouped by study quality (three levels)
+        GoldenCases g = GoldenCases.load("molloy2014.json");
+        double[] yi = g.yi("ZCOR");
+        double[] vi = g.vi("ZCOR");
+        String[] quality = g.strings("quality");
+        SubgroupResult s = SubgroupAnalysis.of(RandomEffectsModel.of(TauSquaredEstimator.REML))
+            .withHeterogeneity(HeterogeneityAssumption.COMMON).fit(yi, vi, quality);
+        MetaRegressionResult reg = MetaRegression.of(TauSquaredEstimator.REML)
+            .fit(yi, vi, DesignMatrix.builder(yi.length).categorical("quality", quality).build());
+        assertEquals(HeterogeneityAssumption.COMMON, s.assumption());
+        assertEquals(reg.qmDf(), s.df());
+        assertEquals(reg.qm(), s.qBetween(), 1e-9 * reg.qm());
+        assertEquals(reg.qmP(), s.pValue(), 1e-9);
+        Coefficient intercept = reg.coefficients().get(0);
+        Subgroup first = s.groups().get(0);
+        assertEquals(intercept.estimate(), first.result().estimate(), 1e-12);
+        assertEquals(intercept.se(), first.result().se(), 1e-12);
+        for (int j = 1; j < s.groups().size(); j++) {
+            Subgroup sg = s.groups().get(j);
+            assertEquals(reg.tau2(), sg.result().tau2(), 0.0);
+            assertEquals(intercept.estimate() + reg.coefficient("factor(quality)" + sg.level()).estimate(),
+                sg.result().estimate(), 1e-12);
+        }
     }
 
     @Test
