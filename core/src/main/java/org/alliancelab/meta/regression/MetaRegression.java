@@ -66,11 +66,11 @@ public final class MetaRegression {
     /**
      * @param estimator the residual tau<sup>2</sup> estimator (EE for a common-effect
      *     meta-regression)
-     * @return a model with z tests, 95% intervals, and convergence threshold 1e-10 within 1000
+     * @return a model with z tests, 95% intervals, and convergence threshold 1e-12 within 1000
      *     iterations
      */
     public static MetaRegression of(TauSquaredEstimator estimator) {
-        return new MetaRegression(Objects.requireNonNull(estimator, "estimator"), InferenceTest.Z, 0.95, 1e-10, 1000);
+        return new MetaRegression(Objects.requireNonNull(estimator, "estimator"), InferenceTest.Z, 0.95, 1e-12, 1000);
     }
 
     /**

@@ -126,7 +126,7 @@ public final class SubgroupAnalysis {
     }
 
     /** Convergence control of the common tau-squared fit (metafor-precise). */
-    private static final double COMMON_THRESHOLD = 1e-10;
+    private static final double COMMON_THRESHOLD = 1e-12;
     private static final int COMMON_MAX_ITERATIONS = 1000;
 
     /** The studies of one level. */

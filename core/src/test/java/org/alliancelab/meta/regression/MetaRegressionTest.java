@@ -8,6 +8,8 @@ import java.util.List;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
 import org.alliancelab.meta.golden.GoldenCases;
 import org.alliancelab.meta.pooling.InferenceTest;
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -177,6 +179,29 @@ class MetaRegressionTest {
                 break;
         }
         assertEquals(0, score / scale, 1e-9, est + " estimating equation");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TauSquaredEstimator.class)
+    void interceptOnlyModelIsTheRandomEffectsModel(TauSquaredEstimator est) {
+        // two independent implementations of the same estimators (pooling and regression)
+        double[] y = MOLLOY.yi("ZCOR");
+        double[] v = MOLLOY.vi("ZCOR");
+        for (InferenceTest test : InferenceTest.values()) {
+            MetaAnalysisResult re = RandomEffectsModel.of(est).withTest(test).fit(y, v);
+            MetaRegressionResult mr = MetaRegression.of(est).withTest(test).fit(y, v, DesignMatrix.interceptOnly(y.length));
+            Coefficient b = mr.coefficients().get(0);
+            assertEquals(re.tau2(), mr.tau2(), 1e-10 * Math.max(re.tau2(), 1e-6), est + " tau2");
+            assertEquals(re.estimate(), b.estimate(), 1e-9 * Math.abs(re.estimate()));
+            assertEquals(re.se(), b.se(), 1e-9 * re.se());
+            assertEquals(re.pValue(), b.pValue(), 1e-9 * re.pValue());
+            assertEquals(re.ciLower(), b.ciLower(), 1e-9);
+            assertEquals(re.i2(), mr.i2(), 1e-8);
+            assertEquals(re.qe(), mr.qe(), 1e-10 * re.qe());
+            if (est != TauSquaredEstimator.EE) {
+                assertEquals(re.tau2Se(), mr.tau2Se(), 1e-8 * re.tau2Se(), est + " tau2Se");
+            }
+        }
     }
 
     @Test
