@@ -82,7 +82,8 @@ public final class PoolCommand implements Callable<Integer> {
         double[] vi = data.vi();
         RandomEffectsModel model = RandomEffectsModel.of(method).withTest(test).withConfidenceLevel(level);
         MetaAnalysisResult result = model.fit(yi, vi);
-        TauSquaredInterval tau2Interval = method == TauSquaredEstimator.EE
+        // The Q-profile CI needs a random-effects model and at least two studies (metafor gives none otherwise).
+        TauSquaredInterval tau2Interval = method == TauSquaredEstimator.EE || data.k() < 2
             ? null : model.tau2ConfidenceInterval(yi, vi, result.tau2());
         PoolReport report = PoolReport.of(data, result, tau2Interval);
         output.emit(spec, format == OutputFormat.JSON ? report.json() : report.text(digits));

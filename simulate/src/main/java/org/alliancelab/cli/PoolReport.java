@@ -119,7 +119,7 @@ final class PoolReport {
             }
             het.add(new String[] {"tau (square root of estimated tau^2 value):", fixed(result.tau(), digits)});
         }
-        het.add(new String[] {"I^2 (total heterogeneity / total variability):", fixed(result.i2(), 2) + "%"});
+        het.add(new String[] {"I^2 (total heterogeneity / total variability):", fixed(result.i2(), 2) + (Double.isNaN(result.i2()) ? "" : "%")});
         het.add(new String[] {"H^2 (total variability / sampling variability):", fixed(result.h2(), 2)});
         int w = 0;
         for (String[] row : het) {
