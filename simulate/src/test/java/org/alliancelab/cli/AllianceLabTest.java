@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 
+import org.alliancelab.meta.pooling.NonConvergenceException;
+import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
@@ -58,10 +60,19 @@ class AllianceLabTest {
         }
     }
 
+    @Command(name = "diverge", mixinStandardHelpOptions = true)
+    static final class Diverge implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new NonConvergenceException(TauSquaredEstimator.REML, 1000);
+        }
+    }
+
     private static CliRun runWithBoom(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = AllianceLab.configure(new CommandLine(new AllianceLab()).addSubcommand(new Boom()),
+        CommandLine cl = AllianceLab.configure(
+            new CommandLine(new AllianceLab()).addSubcommand(new Boom()).addSubcommand(new Diverge()),
             new PrintWriter(out), new PrintWriter(err));
         int code = cl.execute(args);
         return new CliRun(code, out.toString(), err.toString());
@@ -74,6 +85,14 @@ class AllianceLabTest {
         assertEquals(1, run.errLines().size(), run.err());
         assertTrue(run.err().startsWith("alliance-lab boom: internal error: java.lang.IllegalStateException: broken invariant"),
             run.err());
+    }
+
+    @Test
+    void nonConvergenceIsOneLineAndExitOne() {
+        CliRun run = runWithBoom("diverge");
+        assertEquals(1, run.exitCode());
+        assertEquals(java.util.List.of("alliance-lab diverge: REML estimator of tau^2 did not converge in 1000 iterations; "
+            + "try another --method"), run.errLines());
     }
 
     @Test
