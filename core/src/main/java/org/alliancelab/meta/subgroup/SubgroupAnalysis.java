@@ -21,7 +21,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * - &mu;&#x0304;)<sup>2</sup> with w<sub>g</sub> = 1/SE<sub>g</sub><sup>2</sup>, which is
  * chi-squared with G - 1 degrees of freedom under equality (the Q statistic of a common-effect
  * meta-analysis of the G subgroup estimates). For two subgroups it equals the square of
- * {@link org.alliancelab.meta.comparison.EstimateComparison#independent} 's z.
+ * the z of {@link org.alliancelab.meta.comparison.EstimateComparison#independent}.
  *
  * <p>With {@link HeterogeneityAssumption#COMMON}, tau<sup>2</sup> is estimated once from the
  * meta-regression on the grouping factor and each subgroup is pooled with that tau<sup>2</sup>
