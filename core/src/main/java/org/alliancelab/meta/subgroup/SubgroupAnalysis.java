@@ -114,7 +114,7 @@ public final class SubgroupAnalysis {
             }
         } else {
             double tau2 = MetaRegression.of(model.estimator())
-                .withConvergence(COMMON_THRESHOLD, COMMON_MAX_ITERATIONS)
+                .withConvergence(model.threshold(), model.maxIterations())
                 .fit(yi, vi, DesignMatrix.builder(k).categorical("group", levels).build())
                 .tau2();
             for (Level l : groups) {
@@ -124,10 +124,6 @@ public final class SubgroupAnalysis {
         }
         return between(fitted, assumption);
     }
-
-    /** Convergence control of the common tau-squared fit (metafor-precise). */
-    private static final double COMMON_THRESHOLD = 1e-12;
-    private static final int COMMON_MAX_ITERATIONS = 1000;
 
     /** The studies of one level. */
     private record Level(String level, double[] y, double[] v) {
