@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.alliancelab.benchmarks.effectsize.EffectSizeBenchmark;
 import org.alliancelab.benchmarks.pooling.FloorBenchmark;
 import org.alliancelab.benchmarks.pooling.PoolingBenchmark;
+import org.alliancelab.benchmarks.regression.MetaRegressionBenchmark;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
@@ -30,7 +31,7 @@ class BenchmarkSmokeTest {
 
     /** Every class with {@code @Benchmark} methods; a new benchmark class must be added here. */
     private static final Class<?>[] BENCHMARKS = {
-        PoolingBenchmark.class, FloorBenchmark.class, EffectSizeBenchmark.class,
+        PoolingBenchmark.class, FloorBenchmark.class, EffectSizeBenchmark.class, MetaRegressionBenchmark.class,
     };
 
     @Test

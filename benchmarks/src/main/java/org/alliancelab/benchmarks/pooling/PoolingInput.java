@@ -58,7 +58,10 @@ public class PoolingInput {
         }
     }
 
-    /** Standard normal deviate by the polar method (SplittableRandom has no nextGaussian on 17). */
+    /**
+     * Standard normal deviate by the polar method, spelled out so the inputs do not depend on
+     * the JDK's choice of algorithm for {@code nextGaussian}.
+     */
     private static double gaussian(SplittableRandom random) {
         double u;
         double v;
