@@ -20,9 +20,6 @@ public interface MonteCarloDesign {
     /** @return the engine's name, e.g. {@code sufficient} */
     String engine();
 
-    /** @return significance level of every test (rejection rates use p &lt; alpha) */
-    double alpha();
-
     /** @return canonical JSON text of the scenario, stored with the output */
     String scenarioJson();
 

@@ -62,7 +62,7 @@ final class OutputFiles {
                 int c = info.index();
                 List<MeasureAccumulator> acc = new ArrayList<>();
                 for (MeasureSpec spec : design.measures(c)) {
-                    acc.add(MeasureAccumulator.of(spec, layout, design.alpha()));
+                    acc.add(MeasureAccumulator.of(spec, layout, info.alpha()));
                 }
                 List<ConditionSummary.FailedReplication> failed = new ArrayList<>();
                 String factorCells = factorCells(info, factorNames);
@@ -136,7 +136,6 @@ final class OutputFiles {
         root.put("seed", design.seed());
         root.put("replications", design.replications());
         root.put("engine", design.engine());
-        root.put("alpha", design.alpha());
         root.put("seeding", "XO_RO_SHI_RO_128_PP per replication, state from SplitMix64 mixing of "
             + "(seed, condition, replication); see docs/monte-carlo.md");
         ArrayNode conditions = root.putArray("conditions");
@@ -159,10 +158,13 @@ final class OutputFiles {
         c.put("condition", info.index());
         c.put("seed", design.seed());
         c.put("software", SoftwareVersion.label());
+        putNumber(c, "alpha", info.alpha());
         ObjectNode factors = c.putObject("factors");
         info.factors().forEach((k, v) -> putNumber(factors, k, v));
         ObjectNode truth = c.putObject("truth");
         info.truth().forEach((k, v) -> putNumber(truth, k, v));
+        ObjectNode reporters = c.putObject("truth_among_reporters");
+        info.truthAmongReporters().forEach((k, v) -> putNumber(reporters, k, v));
         ObjectNode byMod = c.putObject("truth_by_moderator");
         for (Map.Entry<String, Map<String, Map<String, Double>>> m : info.truthByModerator().entrySet()) {
             ObjectNode mod = byMod.putObject(m.getKey());

@@ -47,11 +47,6 @@ final class FakeDesign implements MonteCarloDesign {
     }
 
     @Override
-    public double alpha() {
-        return 0.05;
-    }
-
-    @Override
     public String scenarioJson() {
         return "{\"fake\":\"" + tag + "\"}";
     }
@@ -62,7 +57,7 @@ final class FakeDesign implements MonteCarloDesign {
         for (int c = 0; c < conditions; c++) {
             Map<String, Double> factors = new LinkedHashMap<>();
             factors.put("/effect", 0.1 * c);
-            out.add(new ConditionInfo(c, factors, Map.of("effect", 0.1 * c), Map.of()));
+            out.add(new ConditionInfo(c, factors, Map.of("effect", 0.1 * c), Map.of(), 0.05, Map.of()));
         }
         return out;
     }
