@@ -29,7 +29,9 @@ record RunIdentity(String scenario, long seed, int replications, String engine, 
      */
     static RunIdentity of(MonteCarloDesign design) {
         return new RunIdentity(design.name(), design.seed(), design.replications(), design.engine(),
-            SoftwareVersion.get(), WorkPlan.BLOCK_SIZE, design.layout().columns(), design.scenarioJson());
+            SoftwareVersion.get(), WorkPlan.BLOCK_SIZE, design.layout().columns(),
+            // the same scenario pretty-printed on Windows must match its Linux shards
+            design.scenarioJson().replace("\r\n", "\n"));
     }
 
     /** @return hex SHA-256 of the fields, one per line */
