@@ -58,8 +58,7 @@ class FluckigerCalibrationTest {
             new Calibration.Parameter("early_change -> outcome", List.of("/model/paths/4/beta")),
             new Calibration.Parameter("P(report | early)", List.of(EARLY_REPORT)));
         List<Calibration.Target> targets = List.of(
-            new Calibration.Target("early", c -> c.truthByModerator().get("timing").get("late") == null ? 0
-                : early(c), 0.22),
+            new Calibration.Target("early", FluckigerCalibrationTest::early, 0.22),
             new Calibration.Target("late", c -> c.truthByModerator().get("timing").get("late").unadjusted(), 0.30),
             new Calibration.Target("substance use",
                 c -> c.truthByModerator().get("disorder").get("substance_use").unadjusted(), 0.14),
@@ -68,10 +67,8 @@ class FluckigerCalibrationTest {
         return new Calibration(name, parameters, targets, REPORTING);
     }
 
-    /** Early timing does not override the model, so its truth is the mixture over the early cells. */
     static double early(Condition c) {
-        return Condition.mixture(c.cells(), i -> c.cells().get(i).levels().get("timing").equals("early")
-            ? c.cells().get(i).probability() : 0).unadjusted();
+        return c.truthByModerator().get("timing").get("early").unadjusted();
     }
 
     @ParameterizedTest
