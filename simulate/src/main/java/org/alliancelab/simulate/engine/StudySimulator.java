@@ -15,7 +15,6 @@ import org.alliancelab.simulate.scenario.PublicationSelection;
 import org.alliancelab.simulate.scenario.SampleSizeDistribution;
 import org.alliancelab.simulate.scenario.ScenarioException;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -116,6 +115,8 @@ public final class StudySimulator {
         final int[] analysis;
         final double pairedCorrelation;
         final double reportProbability;
+        final int[] dropNodes;
+        final double[] dropCoefficients;
 
         Plan(ModeratorCell cell, Condition condition) {
             model = cell.model();
@@ -175,6 +176,17 @@ public final class StudySimulator {
                 report = fraction.fraction();
             }
             reportProbability = report;
+            Dropout dropout = condition.design().dropout().orElse(null);
+            int drops = dropout == null ? 0 : dropout.coefficients().size();
+            dropNodes = new int[drops];
+            dropCoefficients = new double[drops];
+            if (dropout != null) {
+                int i = 0;
+                for (Map.Entry<String, Double> e : dropout.coefficients().entrySet()) {
+                    dropNodes[i] = model.indexOf(e.getKey());
+                    dropCoefficients[i++] = e.getValue();
+                }
+            }
         }
     }
 
@@ -395,7 +407,7 @@ public final class StudySimulator {
     private void wishart(double[][] l, int df, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
         double[][] a = bartlett;
         for (int i = 0; i < q; i++) {
-            a[i][i] = Math.sqrt(AhrensDieterMarsagliaTsangGammaSampler.of(rng, 0.5 * (df - i), 2.0).sample());
+            a[i][i] = Math.sqrt(ChiSquared.sample(df - i, rng, gaussian));
             for (int j = 0; j < i; j++) {
                 a[i][j] = gaussian.sample();
             }
@@ -453,8 +465,8 @@ public final class StudySimulator {
         Dropout d = dropout;
         boolean retention = d.analysis() == Dropout.Analysis.RETENTION;
         boolean probit = d.link() == Dropout.Link.PROBIT;
-        int[] dropNodes = dropNodes(plan);
-        double[] dropCoefficients = dropCoefficients(plan);
+        int[] dropNodes = plan.dropNodes;
+        double[] dropCoefficients = plan.dropCoefficients;
         int analysed = 0;
         for (int i = 0; i < n; i++) {
             for (int j : order) {
@@ -493,24 +505,6 @@ public final class StudySimulator {
         }
         finishMoments(analysed);
         return analysed;
-    }
-
-    private int[] dropNodes(Plan plan) {
-        int[] nodes = new int[dropout.coefficients().size()];
-        int c = 0;
-        for (String name : dropout.coefficients().keySet()) {
-            nodes[c++] = plan.model.indexOf(name);
-        }
-        return nodes;
-    }
-
-    private double[] dropCoefficients(Plan plan) {
-        double[] values = new double[dropout.coefficients().size()];
-        int c = 0;
-        for (double value : dropout.coefficients().values()) {
-            values[c++] = value;
-        }
-        return values;
     }
 
     private void clearMoments() {

@@ -35,6 +35,8 @@ public final class StructuralModel {
     private final int exposure;
     private final int outcome;
     private final int[] adjustment;
+    /** Exposure, outcome, then the adjustment set. */
+    private final int[] analysis;
     private final int[] order;
     private final int[] from;
     private final int[] to;
@@ -53,6 +55,10 @@ public final class StructuralModel {
         this.exposure = exposure;
         this.outcome = outcome;
         this.adjustment = adjustment;
+        this.analysis = new int[2 + adjustment.length];
+        analysis[0] = exposure;
+        analysis[1] = outcome;
+        System.arraycopy(adjustment, 0, analysis, 2, adjustment.length);
         this.order = order;
         this.from = from;
         this.to = to;
@@ -267,7 +273,7 @@ public final class StructuralModel {
      * @param out receives the q x q matrix, q = 2 + adjustment size
      */
     public void observedCovariance(double[][] sigma, double[] reliabilities, double[][] out) {
-        int[] vars = analysisNodes();
+        int[] vars = analysis;
         for (int a = 0; a < vars.length; a++) {
             for (int b = 0; b < vars.length; b++) {
                 out[a][b] = a == b ? 1
@@ -445,11 +451,7 @@ public final class StructuralModel {
 
     /** @return node indices of exposure, outcome, then the adjustment set */
     public int[] analysisNodes() {
-        int[] vars = new int[2 + adjustment.length];
-        vars[0] = exposure;
-        vars[1] = outcome;
-        System.arraycopy(adjustment, 0, vars, 2, adjustment.length);
-        return vars;
+        return analysis.clone();
     }
 
     /** @return node indices in topological order (a copy) */

@@ -17,8 +17,9 @@ import org.alliancelab.simulate.model.TruthValues;
  * causal}) on the Fisher-z scale and back-transformed (what a random-effects pooling of the
  * studies estimates, ignoring weights), the effects ({@code total, direct}) linearly. Without
  * moderators this is the model's own truth. Values are at the mean path coefficients.
- * {@link #truthByModerator()} does the same average with one moderator's level fixed, for the
- * levels that override the model. {@link #truthAmongReporters()} weights each cell also by its
+ * {@link #truthByModerator()} does the same average with one moderator's level fixed, for every
+ * level of each moderator that has at least one level overriding the model (moderators whose
+ * levels all share the model are left out). {@link #truthAmongReporters()} weights each cell also by its
  * probability of reporting an adjusted estimate (differs from {@link #truth()} only for a
  * {@link AdjustedReporting.ByModerator} rule).
  *
@@ -29,7 +30,7 @@ import org.alliancelab.simulate.model.TruthValues;
  * @param analyses the analyses
  * @param cells the moderator cells (one cell with probability 1 when there are no moderators)
  * @param truth mixture truth over the cells
- * @param truthByModerator moderator to level to truth, only levels that override the model
+ * @param truthByModerator moderator to level to truth, for moderators whose levels differ
  * @param truthAmongReporters mixture truth over the studies reporting an adjusted estimate
  * @param source the scenario's file or built-in name (for error messages)
  */
@@ -68,11 +69,11 @@ public record Condition(
         for (int m = 0; m < moderators.size(); m++) {
             Moderator moderator = moderators.get(m);
             Map<String, TruthValues> levels = new LinkedHashMap<>();
+            if (moderator.levels().stream().noneMatch(ModeratorLevel::overridesModel)) {
+                continue;
+            }
             for (int l = 0; l < moderator.levels().size(); l++) {
                 ModeratorLevel level = moderator.levels().get(l);
-                if (!level.overridesModel()) {
-                    continue;
-                }
                 final int mm = m;
                 final int ll = l;
                 levels.put(level.name(), mixture(cells, i -> cells.get(i).levelIndices().get(mm) == ll
