@@ -108,8 +108,10 @@ final class ResultTables {
         new Row("early alliance (sessions 1-5)", ".22", "timing=early", "mean", "r"),
         new Row("substance use samples", ".14 (k = 29)", "disorder=substance_use", "mean", "r"),
         new Row("negative study correlations", "5/295 (1.7%)", "studies", "share_negative", "pct"),
+        new Row("  negative correlations per meta-analysis", "5", "studies", "mean_negative", "negatives"),
         new Row("between-study tau2 (all studies)", "", "unadjusted_all", "mean_tau2", "v4"),
         new Row("I2 (all studies)", "", "unadjusted_all", "mean_i2", "v1"),
+        new Row("adj - unadj pooled, Fisher z scale", "-.032", DIFF_SUBGROUP, "mean", "z"),
         new Row("adj vs unadj differ: subgroup Wald test", "not significant", DIFF_SUBGROUP, "rejection_rate", "pct"),
         new Row("adj vs unadj differ: paired test", "", DIFF_PAIRED, "rejection_rate", "pct"),
         new Row("timing moderates (Q-between)", "", "timing", "rejection_rate", "pct"),
@@ -144,7 +146,8 @@ final class ResultTables {
         h.addAll(headers);
         out.printf(Locale.ROOT, fmt, h.toArray());
         for (Row row : SYNTHESIS) {
-            if (cols.stream().noneMatch(c -> c.find(row.analysis(), row.measure(), "").isPresent())) {
+            String probe = row.kind().equals("negatives") ? "share_negative" : row.measure();
+            if (cols.stream().noneMatch(c -> c.find(row.analysis(), probe, "").isPresent())) {
                 continue;
             }
             List<Object> cells = new ArrayList<>(List.of(row.label(), row.published()));
@@ -173,6 +176,9 @@ final class ResultTables {
     }
 
     private static String cell(ConditionSummary c, Row row) {
+        if (row.kind().equals("negatives")) {
+            return num(get(c, "studies", "share_negative", "") * get(c, "studies", "mean_k", ""), 1);
+        }
         Optional<Measure> m = c.find(row.analysis(), row.measure(), "");
         if (m.isEmpty()) {
             return "-";
@@ -180,13 +186,15 @@ final class ResultTables {
         double v = m.get().value();
         switch (row.kind()) {
             case "r":
-                return num(v, 3) + " ± " + num(m.get().mcse(), 3);
+                return num(v, 4) + " ± " + num(m.get().mcse(), 4);
             case "k":
                 return num(v, 1);
             case "pct":
-                return pctOf(v) + " ± " + pctOf(m.get().mcse());
+                return pct2(v) + " ± " + pct2(m.get().mcse());
             case "v4":
                 return num(v, 4);
+            case "z":
+                return num(v, 4) + " ± " + num(m.get().mcse(), 4);
             default:
                 return num(v, 1);
         }
@@ -215,6 +223,10 @@ final class ResultTables {
 
     private static String pct(ConditionSummary c, String a, String m, String e) {
         return pctOf(get(c, a, m, e));
+    }
+
+    private static String pct2(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     private static String pctOf(double v) {

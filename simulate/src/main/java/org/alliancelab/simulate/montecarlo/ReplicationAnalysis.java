@@ -46,6 +46,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Not thread-safe: keeps scratch arrays and a {@link StudySimulator}; one per thread.
  */
 final class ReplicationAnalysis implements ReplicationWorker {
+    private static final String NO_STUDIES = "no studies at this level";
+
     private final StudySimulator simulator;
     private final RandomEffectsModel model;
     private final SubgroupAnalysis subgroups;
@@ -212,7 +214,9 @@ final class ReplicationAnalysis implements ReplicationWorker {
             try {
                 result = subgroups.fit(y, v, levels);
             } catch (RuntimeException e) {
+                // Q-between needs every level; the levels that can be pooled are still reported.
                 failures.add(Failure.of(mod.name(), e));
+                fitLevelsSeparately(m, y, v, levels, values, failures);
                 continue;
             }
             set(values, betweenColumns[m], result.qBetween(), result.df(), result.pValue());
@@ -225,10 +229,36 @@ final class ReplicationAnalysis implements ReplicationWorker {
                     }
                 }
                 if (g == null) {
-                    failures.add(new Failure(AnalysisNames.level(mod.name(), name), "no studies at this level"));
+                    failures.add(new Failure(AnalysisNames.level(mod.name(), name), NO_STUDIES));
                 } else {
                     setPooled(values, levelColumns[m][l], g.result());
                 }
+            }
+        }
+    }
+
+    /**
+     * Pools each level of moderator m on its own, recording the levels that fail. Uses the
+     * yu/vu scratch arrays, free again once the reporting analyses are written.
+     */
+    private void fitLevelsSeparately(int m, double[] y, double[] v, String[] levels, double[] values,
+                                     List<Failure> failures) {
+        Moderator mod = moderators.get(m);
+        for (int l = 0; l < mod.levels().size(); l++) {
+            String name = mod.levels().get(l).name();
+            int n = 0;
+            for (int i = 0; i < levels.length; i++) {
+                if (name.equals(levels[i])) {
+                    yu[n] = y[i];
+                    vu[n] = v[i];
+                    n++;
+                }
+            }
+            String analysis = AnalysisNames.level(mod.name(), name);
+            if (n == 0) {
+                failures.add(new Failure(analysis, NO_STUDIES));
+            } else {
+                pool(analysis, levelColumns[m][l], yu, vu, n, values, failures);
             }
         }
     }
