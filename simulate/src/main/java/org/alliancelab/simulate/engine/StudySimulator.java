@@ -109,6 +109,8 @@ public final class StudySimulator {
         final double[][] chol;
         final double[] residualSd;
         final double[] reliability;
+        /** sqrt(rel_a rel_b) for the analysis variables a, b (the attenuation factors). */
+        final double[][] attenuation;
         final int[] order;
         final int[] from;
         final int[][] incoming;
@@ -146,6 +148,12 @@ public final class StudySimulator {
             reliability = model.reliabilities();
             double[][] obs = new double[q][q];
             model.observedCovariance(sigma, reliability, obs);
+            attenuation = new double[q][q];
+            for (int a = 0; a < q; a++) {
+                for (int b = 0; b < q; b++) {
+                    attenuation[a][b] = Math.sqrt(reliability[analysis[a]] * reliability[analysis[b]]);
+                }
+            }
             chol = new double[q][q];
             if (!Moments.cholesky(obs, chol, q)) {
                 throw new ScenarioException(condition.source(), "/model",
@@ -297,7 +305,7 @@ public final class StudySimulator {
                 beta = coefficients;
                 resSd = residualSd;
                 if (dropout == null) {
-                    plan.model.observedCovariance(sigma, plan.reliability, cov);
+                    observedCovariance(plan);
                     if (!Moments.cholesky(cov, chol, q)) {
                         // Numerically singular despite valid residual variances: use the mean model.
                         invalid++;
@@ -308,12 +316,23 @@ public final class StudySimulator {
                     }
                 }
             }
+            // Decided before the data: a study that reports no adjusted estimate needs only the
+            // exposure and outcome, whose joint distribution is the leading 2 x 2 block.
+            boolean reports;
+            if (reporting == null) {
+                reports = false;
+            } else if (reporting instanceof AdjustedReporting.Count) {
+                reports = true;
+            } else {
+                reports = rng.nextDouble() < plan.reportProbability;
+            }
+            int dims = reports ? q : 2;
             int analysed;
             if (engine == Engine.SUFFICIENT) {
-                wishart(factor, n - 1, rng, gaussian);
+                wishart(factor, dims, n - 1, rng, gaussian);
                 analysed = n;
             } else if (dropout == null) {
-                patients(factor, n, gaussian);
+                patients(factor, dims, n, gaussian);
                 analysed = n;
             } else {
                 analysed = patientsWithDropout(plan, beta, resSd, n, rng, gaussian);
@@ -329,14 +348,6 @@ public final class StudySimulator {
                     suppressed++;
                     continue;
                 }
-            }
-            boolean reports;
-            if (reporting == null) {
-                reports = false;
-            } else if (reporting instanceof AdjustedReporting.Count) {
-                reports = true;
-            } else {
-                reports = rng.nextDouble() < plan.reportProbability;
             }
             outN[published] = analysed;
             outR[published] = r;
@@ -356,6 +367,19 @@ public final class StudySimulator {
                 covariates, reports ? plan.pairedCorrelation : Double.NaN, plan.levels));
         }
         return new SimulatedReplication(list, invalid, suppressed);
+    }
+
+    /** Observed covariance of the analysis variables from {@link #sigma} (as StructuralModel.observedCovariance). */
+    private void observedCovariance(Plan plan) {
+        int[] vars = plan.analysis;
+        for (int a = 0; a < q; a++) {
+            double[] row = sigma[vars[a]];
+            double[] att = plan.attenuation[a];
+            for (int b = 0; b < a; b++) {
+                cov[a][b] = att[b] * row[vars[b]];
+            }
+            cov[a][a] = 1;
+        }
     }
 
     /** Keeps exactly {@code count} reporters among the first {@code published}, uniformly at random. */
@@ -386,7 +410,9 @@ public final class StudySimulator {
                 coefficients[p] += plan.sd[p] * gaussian.sample();
             }
             if (plan.model.latentCovariance(coefficients, psi, sigma) < 0) {
-                setResidualSd();
+                if (dropout != null) {
+                    setResidualSd();
+                }
                 return rejected;
             }
             rejected++;
@@ -403,10 +429,14 @@ public final class StudySimulator {
         }
     }
 
-    /** Bartlett decomposition: comoment = (L A)(L A)' ~ Wishart(L L', df). */
-    private void wishart(double[][] l, int df, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
+    /**
+     * Bartlett decomposition: comoment = (L A)(L A)' ~ Wishart(L L', df), for the leading
+     * {@code q} variables (the leading block of a Cholesky factor is the factor of the leading
+     * block, so this is the marginal Wishart of those variables).
+     */
+    private void wishart(double[][] l, int dims, int df, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
         double[][] a = bartlett;
-        for (int i = 0; i < q; i++) {
+        for (int i = 0; i < dims; i++) {
             a[i][i] = Math.sqrt(ChiSquared.sample(df - i, rng, gaussian));
             for (int j = 0; j < i; j++) {
                 a[i][j] = gaussian.sample();
@@ -414,7 +444,7 @@ public final class StudySimulator {
         }
         // M = L A (lower triangular), stored in cov.
         double[][] mm = cov;
-        for (int i = 0; i < q; i++) {
+        for (int i = 0; i < dims; i++) {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
                 for (int k = j; k <= i; k++) {
@@ -423,7 +453,7 @@ public final class StudySimulator {
                 mm[i][j] = s;
             }
         }
-        for (int i = 0; i < q; i++) {
+        for (int i = 0; i < dims; i++) {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
                 for (int k = 0; k <= j; k++) {
@@ -435,20 +465,20 @@ public final class StudySimulator {
     }
 
     /** n patients as L u; co-moments about the sample mean into the lower triangle of comoment. */
-    private void patients(double[][] l, int n, NormalizedGaussianSampler gaussian) {
+    private void patients(double[][] l, int dims, int n, NormalizedGaussianSampler gaussian) {
         clearMoments();
         for (int i = 0; i < n; i++) {
-            for (int a = 0; a < q; a++) {
+            for (int a = 0; a < dims; a++) {
                 u[a] = gaussian.sample();
             }
-            for (int a = 0; a < q; a++) {
+            for (int a = 0; a < dims; a++) {
                 double s = 0;
                 for (int b = 0; b <= a; b++) {
                     s += l[a][b] * u[b];
                 }
                 v[a] = s;
             }
-            accumulate();
+            accumulate(dims);
         }
         finishMoments(n);
     }
@@ -500,7 +530,7 @@ public final class StudySimulator {
                 double r = rel[j];
                 v[a] = r < 1 ? Math.sqrt(r) * latent[j] + Math.sqrt(1 - r) * gaussian.sample() : latent[j];
             }
-            accumulate();
+            accumulate(q);
             analysed++;
         }
         finishMoments(analysed);
@@ -516,8 +546,8 @@ public final class StudySimulator {
         }
     }
 
-    private void accumulate() {
-        for (int a = 0; a < q; a++) {
+    private void accumulate(int dims) {
+        for (int a = 0; a < dims; a++) {
             double va = v[a];
             sums[a] += va;
             double[] row = comoment[a];

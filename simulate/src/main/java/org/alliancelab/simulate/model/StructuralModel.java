@@ -213,14 +213,36 @@ public final class StructuralModel {
             }
         }
         if (done < k) {
-            for (int p = 0; p < m; p++) {
-                if (indegree[to[p]] > 0 && indegree[from[p]] > 0) {
-                    throw new InvalidModelException("/paths/" + p,
-                        "the graph has a cycle through " + paths.get(p).from() + " -> "
-                            + paths.get(p).to());
-                }
+            // Every unprocessed node has an unprocessed parent: walk parents until a node repeats.
+            int start = 0;
+            while (indegree[start] == 0) {
+                start++;
             }
-            throw new InvalidModelException("/paths", "the graph has a cycle");
+            int[] via = new int[k];
+            java.util.Arrays.fill(via, -1);
+            int node = start;
+            while (via[node] < 0) {
+                int parentPath = -1;
+                for (int p = 0; p < m; p++) {
+                    if (to[p] == node && indegree[from[p]] > 0) {
+                        parentPath = p;
+                        break;
+                    }
+                }
+                via[node] = parentPath;
+                node = from[parentPath];
+            }
+            // node is on the cycle; collect it forwards.
+            List<String> names = new ArrayList<>();
+            int first = node;
+            int lastPath = via[node];
+            do {
+                names.add(0, nodes.get(node).name());
+                node = from[via[node]];
+            } while (node != first);
+            names.add(0, nodes.get(first).name());
+            throw new InvalidModelException("/paths/" + lastPath,
+                "the graph has a cycle: " + String.join(" -> ", names));
         }
         return order;
     }
