@@ -167,7 +167,13 @@ public final class SimulateCommand implements Callable<Integer> {
         if (scenarios.size() == 1 && out != null) {
             return out;
         }
-        return (out == null ? Path.of(DEFAULT_OUT) : out).resolve(name);
+        return (out == null ? Path.of(DEFAULT_OUT) : out).resolve(directoryName(name));
+    }
+
+    /** A scenario name as one safe directory name (a name from a file could hold "/" or ".."). */
+    static String directoryName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "scenario" : safe;
     }
 
     static Engine parseEngine(String s) {

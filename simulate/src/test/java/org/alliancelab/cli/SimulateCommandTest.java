@@ -142,6 +142,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    void scenarioNamesBecomeSafeDirectoryNames() {
+        assertEquals("fluckiger2018-null", SimulateCommand.directoryName("fluckiger2018-null"));
+        assertEquals(".._x", SimulateCommand.directoryName("../x"));
+        assertEquals("scenario", SimulateCommand.directoryName(".."));
+        assertEquals("my_world", SimulateCommand.directoryName("my world"));
+    }
+
+    @Test
     void compareOfAMissingDirectoryFailsCleanly() {
         Run r = run(new CompareCommand(), tmp.resolve("nothing").toString());
         assertEquals(2, r.code());
