@@ -110,7 +110,9 @@ final class TruthReport {
             }
             b.append('\n');
             row(b, "all studies", c.truth(), label, width, digits);
-            row(b, "reporting adjusted estimates", c.truthAmongReporters(), label, width, digits);
+            if (!c.truthAmongReporters().equals(c.truth())) {
+                row(b, "reporting adjusted estimates", c.truthAmongReporters(), label, width, digits);
+            }
             for (Map.Entry<String, Map<String, TruthValues>> m : c.truthByModerator().entrySet()) {
                 for (Map.Entry<String, TruthValues> level : m.getValue().entrySet()) {
                     row(b, m.getKey() + " = " + level.getKey(), level.getValue(), label, width, digits);
@@ -129,7 +131,12 @@ final class TruthReport {
     }
 
     private static String format(double v, int digits) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "f", v) : "NA";
+        if (!Double.isFinite(v)) {
+            return "NA";
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        // A value that rounds to zero prints without a sign ("-0.000" reads as a negative estimate).
+        return s.startsWith("-") && s.chars().noneMatch(ch -> ch >= '1' && ch <= '9') ? s.substring(1) : s;
     }
 
     private static String pad(String s, int width) {

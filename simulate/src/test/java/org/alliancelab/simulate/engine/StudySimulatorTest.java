@@ -241,9 +241,10 @@ class StudySimulatorTest {
     }
 
     /**
-     * Dropout, completers only: probit intercept -0.8 on alliance and early change drops about a
-     * quarter of the patients (Phi(-0.8 / sqrt(1 + Var(eta))) with Var(eta) = .4^2 + .4^2 +
-     * 2 .16 Cov(A, E) = .32 + .32 * .27 = .406: Phi(-.675) = .25), so the analysed n is smaller.
+     * Dropout, completers only: probit intercept -0.8 with coefficients -0.4 on alliance and early
+     * change drops about a quarter of the patients: P(drop) = Phi(-0.8 / sqrt(1 + Var(eta))) with
+     * Var(eta) = .4^2 + .4^2 + 2 (.4)(.4) Cov(A, E) and Cov(A, E) = .35 + .15 * .20 = .38 (paths of
+     * the built-in), so Var(eta) = .4416 and P = Phi(-.666) = .253. The analysed n is smaller.
      * Retention as the outcome analyses everyone and gives a positive point-biserial correlation
      * (weak alliance means dropout).
      */
