@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = AllianceLab.Version.class,
     description = "Simulation workbench for confounding in alliance-outcome meta-analyses.",
-    subcommands = {PoolCommand.class, BiasCommand.class, InfluenceCommand.class},
+    subcommands = {PoolCommand.class, BiasCommand.class, InfluenceCommand.class, AggregateCommand.class},
     footer = {"", "Exit codes: 0 success, 1 computation failed or internal error, 2 bad input or options."})
 public final class AllianceLab implements Callable<Integer> {
 
