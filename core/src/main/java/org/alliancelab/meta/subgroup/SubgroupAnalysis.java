@@ -21,7 +21,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * - &mu;&#x0304;)<sup>2</sup> with w<sub>g</sub> = 1/SE<sub>g</sub><sup>2</sup>, which is
  * chi-squared with G - 1 degrees of freedom under equality (the Q statistic of a common-effect
  * meta-analysis of the G subgroup estimates). For two subgroups it equals the square of
- * {@link org.alliancelab.meta.comparison.EstimateComparison#independent} 's z.
+ * the z of {@link org.alliancelab.meta.comparison.EstimateComparison#independent}.
  *
  * <p>With {@link HeterogeneityAssumption#COMMON}, tau<sup>2</sup> is estimated once from the
  * meta-regression on the grouping factor and each subgroup is pooled with that tau<sup>2</sup>
@@ -114,7 +114,7 @@ public final class SubgroupAnalysis {
             }
         } else {
             double tau2 = MetaRegression.of(model.estimator())
-                .withConvergence(COMMON_THRESHOLD, COMMON_MAX_ITERATIONS)
+                .withConvergence(model.threshold(), model.maxIterations())
                 .fit(yi, vi, DesignMatrix.builder(k).categorical("group", levels).build())
                 .tau2();
             for (Level l : groups) {
@@ -124,10 +124,6 @@ public final class SubgroupAnalysis {
         }
         return between(fitted, assumption);
     }
-
-    /** Convergence control of the common tau-squared fit (metafor-precise). */
-    private static final double COMMON_THRESHOLD = 1e-12;
-    private static final int COMMON_MAX_ITERATIONS = 1000;
 
     /** The studies of one level. */
     private record Level(String level, double[] y, double[] v) {

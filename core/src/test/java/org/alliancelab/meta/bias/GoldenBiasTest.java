@@ -91,9 +91,17 @@ class GoldenBiasTest {
     List<DynamicTest> failsafe() {
         return cases("failsafe", (g, c) -> {
             String m = c.get("measure").asText();
-            assertEquals("Rosenthal", c.get("type").asText());
-            FailSafeResult r = FailSafeN.rosenthal(g.yi(m), g.vi(m));
             JsonNode e = c.get("expected");
+            String type = c.get("type").asText();
+            if ("Orwin".equals(type)) {
+                // fsn(yi, vi, type = "Orwin"[, target]): unweighted mean, target default mean/2
+                FailSafeResult r = c.has("target") ? FailSafeN.orwin(g.yi(m), c.get("target").asDouble())
+                    : FailSafeN.orwin(g.yi(m));
+                assertEquals(e.get("fsnum").asDouble(), r.number(), 0.0, "fsnum");
+                return;
+            }
+            assertEquals("Rosenthal", type);
+            FailSafeResult r = FailSafeN.rosenthal(g.yi(m), g.vi(m));
             assertEquals(e.get("fsnum").asDouble(), r.number(), 0.0, "fsnum");
             assertClose("pval", e.get("pval").asDouble(), r.pValue(), TOL, 1e-300);
         });

@@ -35,12 +35,18 @@ class GoldenMetaRegressionTest {
         return tests;
     }
 
-    /** Builds the design as R's formula does: text fields become factor(), numbers stay numeric. */
+    /**
+     * Builds the design as R's formula does: text fields (or fields written factor(x)) become
+     * factors, numbers stay numeric.
+     */
     static DesignMatrix design(GoldenCases g, String mods) {
         DesignMatrix.Builder b = DesignMatrix.builder(g.size());
         for (String mod : mods.split("\\+")) {
             String name = mod.trim();
-            if (g.isNumeric(name)) {
+            if (name.startsWith("factor(") && name.endsWith(")")) {
+                String inner = name.substring(7, name.length() - 1).trim();
+                b.categorical(inner, g.strings(inner));
+            } else if (g.isNumeric(name)) {
                 b.continuous(name, g.column(name));
             } else {
                 b.categorical(name, g.strings(name));

@@ -238,7 +238,7 @@ class MetaRegressionTest {
         double he = (quad(pOls, y) - trace(pv)) / (k - p);
         assertEquals(Math.max(0, he), fit(TauSquaredEstimator.HE).tau2(), 1e-12);
         double seHe = Math.sqrt((2 * trace(mul(pv, pv)) + 4 * Math.max(0, he) * trace(pv)
-            + 2 * he * he * (k - p)) / ((double) (k - p) * (k - p)));
+            + 2 * Math.max(0, he) * Math.max(0, he) * (k - p)) / ((double) (k - p) * (k - p)));
         assertEquals(seHe, fit(TauSquaredEstimator.HE).tau2Se(), 1e-10 * seHe);
         // SJ
         double mean = 0;
