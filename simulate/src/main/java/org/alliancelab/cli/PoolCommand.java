@@ -190,7 +190,7 @@ public final class PoolCommand implements Callable<Integer> {
             intervals.add(assumption == HeterogeneityAssumption.COMMON ? null
                 : tau2Interval(model, subset(yi, levels, g.level()), subset(vi, levels, g.level()), g.result()));
         }
-        return format(SubgroupReport.of(data, by, result, intervals));
+        return format(SubgroupReport.of(data, model, by, result, intervals));
     }
 
     private static double[] subset(double[] x, String[] levels, String level) {

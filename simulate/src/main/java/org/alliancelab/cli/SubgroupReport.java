@@ -14,6 +14,7 @@ import java.util.Map;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredInterval;
 import org.alliancelab.meta.subgroup.HeterogeneityAssumption;
 import org.alliancelab.meta.subgroup.Subgroup;
@@ -27,13 +28,16 @@ import org.alliancelab.meta.subgroup.SubgroupResult;
 final class SubgroupReport implements Report {
 
     private final StudyData data;
+    private final RandomEffectsModel model;
     private final String by;
     private final SubgroupResult result;
     /** Q-profile CI of each subgroup's tau^2 (null entries where there is none). */
     private final List<TauSquaredInterval> tau2Intervals;
 
-    private SubgroupReport(StudyData data, String by, SubgroupResult result, List<TauSquaredInterval> tau2Intervals) {
+    private SubgroupReport(StudyData data, RandomEffectsModel model, String by, SubgroupResult result,
+                           List<TauSquaredInterval> tau2Intervals) {
         this.data = data;
+        this.model = model;
         this.by = by;
         this.result = result;
         this.tau2Intervals = tau2Intervals;
@@ -41,25 +45,24 @@ final class SubgroupReport implements Report {
 
     /**
      * @param data the studies
+     * @param model the model each subgroup was pooled with (its test is reported even where a
+     *     one-study subgroup fell back to z)
      * @param by the grouping column
      * @param result the subgroup analysis
      * @param tau2Intervals per group, in the result's order; null entries where there is no CI
      * @return the report
      */
-    static SubgroupReport of(StudyData data, String by, SubgroupResult result, List<TauSquaredInterval> tau2Intervals) {
-        return new SubgroupReport(data, by, result, tau2Intervals);
-    }
-
-    private MetaAnalysisResult first() {
-        return result.groups().get(0).result();
+    static SubgroupReport of(StudyData data, RandomEffectsModel model, String by, SubgroupResult result,
+                             List<TauSquaredInterval> tau2Intervals) {
+        return new SubgroupReport(data, model, by, result, tau2Intervals);
     }
 
     /** @return the values in JSON key order */
     Map<String, Object> fields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", data.measure().name());
-        m.put("method", first().estimator().name());
-        m.put("test", PoolReport.testName(first().test()));
+        m.put("method", model.estimator().name());
+        m.put("test", PoolReport.testName(model.test()));
         m.put("k", data.k());
         m.put("by", by);
         m.put("subgroup_tau2", result.assumption().name().toLowerCase(Locale.ROOT));
@@ -91,17 +94,17 @@ final class SubgroupReport implements Report {
     public String text(int digits) {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
-        MetaAnalysisResult f = first();
-        boolean knha = f.test() == InferenceTest.KNHA;
+        boolean knha = model.test() == InferenceTest.KNHA;
         sb.append("Subgroup analysis by '").append(by).append("' (k = ").append(data.k()).append("; ")
-            .append(result.groups().size()).append(" subgroups; tau^2 estimator: ").append(f.estimator().name())
+            .append(result.groups().size()).append(" subgroups; tau^2 estimator: ").append(model.estimator().name())
             .append(", ").append(result.assumption() == HeterogeneityAssumption.COMMON
                 ? "common to all subgroups" : "separate per subgroup").append(')').append(nl);
         sb.append("Effect size: ").append(data.measure().name()).append(" (")
             .append(PoolReport.describe(data.measure())).append("), from columns ").append(data.input().columns())
             .append(" of ").append(data.table().source()).append(nl).append(nl);
-        sb.append("Subgroup results (").append(knha ? "Knapp-Hartung t tests, df = k - 1" : "Wald z tests")
-            .append(", ").append(percent(f.level())).append(" CI):").append(nl).append(nl);
+        boolean single = result.groups().stream().anyMatch(g -> g.result().k() == 1);
+        sb.append("Subgroup results (").append(knha ? "Knapp-Hartung t tests, df = k - 1"
+            + (single ? "; z for a single study" : "") : "Wald z tests").append(", ").append(percent(model.confidenceLevel())).append(" CI):").append(nl).append(nl);
         List<String[]> rows = new ArrayList<>();
         for (Subgroup s : result.groups()) {
             MetaAnalysisResult r = s.result();

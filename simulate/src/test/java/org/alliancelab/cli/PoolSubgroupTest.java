@@ -102,6 +102,20 @@ class PoolSubgroupTest {
         assertTrue(run.out().contains("Qbetween(df = 1) = "), run.out());
     }
 
+    /** A one-study subgroup falls back to z (as pool with k = 1); the analysis still reports knha. */
+    @Test
+    void singleStudySubgroupWithKnappHartung() throws IOException {
+        Path p = dir.resolve("g.csv");
+        Files.writeString(p, "study,r,n,g\nA,0.1,50,x\nB,0.2,60,y\nC,0.3,70,y\nD,0.25,80,y\n", StandardCharsets.UTF_8);
+        JsonNode a = GoldenStudies.json("pool", "--input", p.toString(), "--by", "g", "--test", "knha", "--format",
+            "json");
+        assertEquals("knha", a.get("test").asText());
+        assertEquals("z", a.get("groups").get(0).get("test").asText());
+        assertEquals(1, a.get("groups").get(0).get("k").asInt());
+        assertEquals("knha", a.get("groups").get(1).get("test").asText());
+        assertTrue(a.get("groups").get(0).get("tau2_ci_lb").isNull(), "no tau^2 CI from one study");
+    }
+
     /** The CSV's header and the rows of one level of controls. */
     private Path subset(Path csv, String level) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
