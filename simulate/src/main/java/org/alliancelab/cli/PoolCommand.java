@@ -1,15 +1,11 @@
 package org.alliancelab.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.alliancelab.cli.io.Column;
-import org.alliancelab.cli.io.EffectSizeReader;
 import org.alliancelab.cli.io.StudyData;
-import org.alliancelab.meta.effectsize.CorrelationMeasure;
-import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
@@ -54,33 +50,11 @@ public final class PoolCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "CSV file of studies.")
-    private Path input;
+    @Mixin
+    private AnalysisOptions analysis;
 
-    @Option(names = "--measure", defaultValue = "ZCOR", paramLabel = "MEASURE", converter = Converters.Measure.class,
-        description = "Effect size: COR, ZCOR, PCOR or ZPCOR (default: ${DEFAULT-VALUE}).")
-    private CorrelationMeasure measure;
-
-    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD", converter = Converters.Method.class,
-        description = "tau^2 estimator: EE (or FE, common effect), DL, HE, HS, HSK, SJ, ML, REML, EB, PM "
-            + "(default: ${DEFAULT-VALUE}).")
-    private TauSquaredEstimator method;
-
-    @Option(names = "--test", defaultValue = "z", paramLabel = "TEST", converter = Converters.Test.class,
-        description = "Test and CI of the pooled effect: z (Wald) or knha (Knapp-Hartung) (default: ${DEFAULT-VALUE}).")
-    private InferenceTest test;
-
-    @Option(names = "--level", defaultValue = "0.95", paramLabel = "LEVEL",
-        description = "Confidence level of the CIs and the prediction interval, in (0, 1) (default: ${DEFAULT-VALUE}).")
-    private double level;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE}).")
-    private OutputFormat format;
-
-    @Option(names = "--digits", defaultValue = "4", paramLabel = "N",
-        description = "Decimals in the text summary, 1 to 12 (default: ${DEFAULT-VALUE}).")
-    private int digits;
+    @Mixin
+    private FormatOptions format;
 
     @Option(names = "--mods", split = ",", paramLabel = "COL",
         description = "Moderator columns of a meta-regression, comma-separated; factor(COL) makes a numeric "
@@ -101,14 +75,8 @@ public final class PoolCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(level > 0 && level < 1)) {
-            throw new ParameterException(spec.commandLine(),
-                "Invalid value for option '--level': must lie strictly between 0 and 1, got " + level);
-        }
-        if (digits < 1 || digits > 12) {
-            throw new ParameterException(spec.commandLine(),
-                "Invalid value for option '--digits': must be between 1 and 12, got " + digits);
-        }
+        analysis.validate(spec);
+        format.validate(spec);
         if (mods != null && by != null) {
             throw new ParameterException(spec.commandLine(), "--mods and --by cannot be combined: "
                 + "use --mods for a meta-regression or --by for a subgroup analysis");
@@ -116,7 +84,7 @@ public final class PoolCommand implements Callable<Integer> {
         if (subgroupTau2 != null && by == null) {
             throw new ParameterException(spec.commandLine(), "--subgroup-tau2 needs --by");
         }
-        StudyData data = EffectSizeReader.of(measure).read(input);
+        StudyData data = analysis.read();
         String text;
         if (mods != null) {
             text = metaRegression(data);
@@ -130,11 +98,11 @@ public final class PoolCommand implements Callable<Integer> {
     }
 
     private RandomEffectsModel model() {
-        return RandomEffectsModel.of(method).withTest(test).withConfidenceLevel(level);
+        return analysis.model();
     }
 
     private String format(Report report) {
-        return format == OutputFormat.JSON ? report.json() : report.text(digits);
+        return format.render(report);
     }
 
     private String pool(StudyData data) {
@@ -147,14 +115,14 @@ public final class PoolCommand implements Callable<Integer> {
 
     /** The Q-profile CI needs a random-effects model and at least two studies (metafor gives none otherwise). */
     private TauSquaredInterval tau2Interval(RandomEffectsModel model, double[] yi, double[] vi, MetaAnalysisResult r) {
-        return method == TauSquaredEstimator.EE || yi.length < 2 ? null : model.tau2ConfidenceInterval(yi, vi, r.tau2());
+        return analysis.method() == TauSquaredEstimator.EE || yi.length < 2 ? null : model.tau2ConfidenceInterval(yi, vi, r.tau2());
     }
 
     private String metaRegression(StudyData data) {
         DesignMatrix design = Moderators.design(data, mods);
         MetaRegressionResult result;
         try {
-            result = MetaRegression.of(method).withTest(test).withConfidenceLevel(level)
+            result = MetaRegression.of(analysis.method()).withTest(analysis.test()).withConfidenceLevel(analysis.level())
                 .fit(data.yi(), data.vi(), design);
         } catch (InvalidModeratorException e) {
             // collinear moderators: reported by design-matrix column
