@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Side by side with R metafor, in one run on the same inputs.
 #
-# Times rma() with DL and REML at k = 16 (molloy2014), 300 and 1,000 (synthetic, generated once
-# from a fixed seed and written to a temporary CSV that both sides read), and alliance-lab's
-# RandomEffectsModel on the same files in one warmed-up JVM (PoolingTimer). Prints the medians,
-# the ratio R / ours, and fails (exit 1) when the pooled estimate or tau^2 differ by more than
-# 1e-6. Both sides iterate to the same convergence threshold (THRESHOLD, MAXITER below).
+# 1. Pooling: times rma() with DL and REML at k = 16 (molloy2014), 300 and 1,000 (synthetic,
+#    generated once from a fixed seed and written to a temporary CSV that both sides read), and
+#    alliance-lab's RandomEffectsModel on the same files in one warmed-up JVM (PoolingTimer).
+#    Both sides iterate to the same convergence threshold (THRESHOLD, MAXITER below).
+# 2. Simulation: one replication of the built-in `causal` scenario (first grid condition),
+#    written in R (compare/causal-replication.R: patient-level generation and the REML analyses
+#    with metafor) against the simulator's replication with each engine (ReplicationTimer).
+#    Checks that R computes the same population values (truth) and that our REML on the data of
+#    R's last replication gives metafor's estimates.
+# Prints the medians and the ratio R / ours, and fails (exit 1) when an estimate, tau^2 or truth
+# differs by more than 1e-6.
 #
 # Usage: benchmarks/compare-metafor.sh          (from anywhere; takes a few minutes)
-# Needs: Java 17; R with metafor (installs Debian's r-cran-metafor with apt-get when missing);
-#        builds benchmarks/target/benchmarks.jar with Maven when it is missing.
+# Needs: Java 17; R with metafor and jsonlite (installs Debian's r-cran-metafor and
+#        r-cran-jsonlite with apt-get when missing); builds benchmarks/target/benchmarks.jar
+#        with Maven when it is missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,19 +28,21 @@ TOLERANCE=1e-6
 
 die() { echo "compare-metafor.sh: $*" >&2; exit 1; }
 
-# 1. R and metafor.
-if ! Rscript -e 'suppressPackageStartupMessages(library(metafor))' >/dev/null 2>&1; then
-  echo "R or metafor is missing: installing Debian's r-cran-metafor with apt-get" >&2
+# 1. R, metafor and jsonlite.
+R_CHECK='suppressPackageStartupMessages({ library(metafor); library(jsonlite) })'
+if ! Rscript -e "$R_CHECK" >/dev/null 2>&1; then
+  echo "R, metafor or jsonlite is missing: installing Debian's r-cran-metafor and r-cran-jsonlite with apt-get" >&2
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 || die "R/metafor missing and not root (no sudo): install r-cran-metafor"
     SUDO="sudo"
   fi
   command -v apt-get >/dev/null 2>&1 || die "R/metafor missing and apt-get not found: install R and the metafor package"
-  { $SUDO apt-get update && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y r-cran-metafor; } >&2 \
-    || die "apt-get could not install r-cran-metafor: install R and the metafor package, then rerun"
-  Rscript -e 'suppressPackageStartupMessages(library(metafor))' >/dev/null 2>&1 \
-    || die "r-cran-metafor installed but 'library(metafor)' still fails in Rscript"
+  { $SUDO apt-get update \
+      && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y r-cran-metafor r-cran-jsonlite; } >&2 \
+    || die "apt-get could not install r-cran-metafor and r-cran-jsonlite: install R with the metafor and jsonlite packages, then rerun"
+  Rscript -e "$R_CHECK" >/dev/null 2>&1 \
+    || die "r-cran-metafor and r-cran-jsonlite installed but loading them still fails in Rscript"
 fi
 
 # 2. Our jar.
@@ -74,6 +83,15 @@ Rscript benchmarks/compare/time-metafor.R "$THRESHOLD" "$MAXITER" "${FILES[@]}" 
 echo "timing alliance-lab ..." >&2
 java -cp "$JAR" org.alliancelab.benchmarks.compare.PoolingTimer "$THRESHOLD" "$MAXITER" "${FILES[@]}" > "$TMP/java.tsv" \
   || die "Java timing failed"
+SCENARIO="simulate/src/main/resources/scenarios/causal.json"
+[ -f "$SCENARIO" ] || die "missing $SCENARIO"
+mkdir "$TMP/causal"
+echo "timing one replication of the causal scenario in R ..." >&2
+Rscript benchmarks/compare/causal-replication.R "$SCENARIO" "$TMP/causal" "$THRESHOLD" > "$TMP/r-causal.tsv" \
+  || die "R replication failed"
+echo "timing one replication of the causal scenario with alliance-lab ..." >&2
+java -cp "$JAR" org.alliancelab.benchmarks.compare.ReplicationTimer "$THRESHOLD" "$TMP/causal" > "$TMP/java-causal.tsv" \
+  || die "Java replication failed"
 
 # 5. Join, print, check.
 echo
@@ -104,3 +122,33 @@ awk -F'\t' -v tol="$TOLERANCE" '
     }
     if (bad) { print "compare-metafor.sh: FAILED: estimates differ by more than " tol " (or rows missing)" > "/dev/stderr"; exit 1 }
   }' "$TMP/r.tsv" "$TMP/java.tsv"
+
+echo
+echo "One replication of the causal scenario (condition 1; generation and the pooled analyses), medians"
+awk -F'\t' -v tol="$TOLERANCE" '
+  function fmt(s) {
+    if (s >= 1) return sprintf("%.3f s", s)
+    if (s >= 1e-3) return sprintf("%.3f ms", s * 1e3)
+    return sprintf("%.3f us", s * 1e6)
+  }
+  function abs(x) { return x < 0 ? -x : x }
+  function check(what, a, b) {
+    if (abs(a - b) > tol) { printf "MISMATCH %s: R %s, ours %s\n", what, a, b > "/dev/stderr"; bad = 1 }
+  }
+  NR == FNR {
+    if ($1 == "truth") { ru = $2; ra = $3 }
+    if ($1 == "replication") rt = $3
+    if ($1 == "pooled") { re[$2] = $3; rtau[$2] = $4 }
+    next
+  }
+  $1 == "truth" { check("truth unadjusted", ru, $2); check("truth adjusted", ra, $3) }
+  $1 == "replication" { engine[++n] = $2; jt[n] = $3 }
+  $1 == "pooled" { seen[$2] = 1; check("REML estimate " $2, re[$2], $3); check("REML tau2 " $2, rtau[$2], $4)
+                   de = abs(re[$2] - $3); if (de > maxde) maxde = de; dt = abs(rtau[$2] - $4); if (dt > maxdt) maxdt = dt }
+  END {
+    if (length(seen) != 3) { print "pooled checks missing" > "/dev/stderr"; bad = 1 }
+    printf "%-34s %12s %12s %10s\n", "", "R metafor", "ours", "R/ours"
+    for (i = 1; i <= n; i++) printf "%-34s %12s %12s %10.0f\n", "replication, " engine[i], fmt(rt), fmt(jt[i]), rt / jt[i]
+    printf "same model: truth (unadjusted %.6f, adjusted %.6f) equal to 1e-6; same analyses: REML on R'"'"'s data, max |d est| %.1e, max |d tau2| %.1e\n", ru, ra, maxde, maxdt
+    if (bad) { print "compare-metafor.sh: FAILED: the replications do not compute the same thing" > "/dev/stderr"; exit 1 }
+  }' "$TMP/r-causal.tsv" "$TMP/java-causal.tsv"
