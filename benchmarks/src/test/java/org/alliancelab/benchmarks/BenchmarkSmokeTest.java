@@ -12,6 +12,8 @@ import org.alliancelab.benchmarks.effectsize.EffectSizeBenchmark;
 import org.alliancelab.benchmarks.pooling.FloorBenchmark;
 import org.alliancelab.benchmarks.pooling.PoolingBenchmark;
 import org.alliancelab.benchmarks.regression.MetaRegressionBenchmark;
+import org.alliancelab.benchmarks.simulation.ReplicationBenchmark;
+import org.alliancelab.benchmarks.simulation.SimulateBenchmark;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
@@ -32,6 +34,7 @@ class BenchmarkSmokeTest {
     /** Every class with {@code @Benchmark} methods; a new benchmark class must be added here. */
     private static final Class<?>[] BENCHMARKS = {
         PoolingBenchmark.class, FloorBenchmark.class, EffectSizeBenchmark.class, MetaRegressionBenchmark.class,
+        ReplicationBenchmark.class, SimulateBenchmark.class,
     };
 
     @Test
@@ -48,6 +51,7 @@ class BenchmarkSmokeTest {
         }
         Options options = builder
             .param("k", "16")
+            .param("replications", "50")
             .forks(0)
             .warmupIterations(0)
             .measurementIterations(1)
