@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.alliancelab.benchmarks.effectsize.EffectSizeBenchmark;
 import org.alliancelab.benchmarks.pooling.FloorBenchmark;
 import org.alliancelab.benchmarks.pooling.PoolingBenchmark;
+import org.alliancelab.benchmarks.pooling.TailProbabilityBenchmark;
 import org.alliancelab.benchmarks.regression.MetaRegressionBenchmark;
 import org.alliancelab.benchmarks.simulation.ReplicationBenchmark;
 import org.alliancelab.benchmarks.simulation.SimulateBenchmark;
@@ -34,7 +35,7 @@ class BenchmarkSmokeTest {
     /** Every class with {@code @Benchmark} methods; a new benchmark class must be added here. */
     private static final Class<?>[] BENCHMARKS = {
         PoolingBenchmark.class, FloorBenchmark.class, EffectSizeBenchmark.class, MetaRegressionBenchmark.class,
-        ReplicationBenchmark.class, SimulateBenchmark.class,
+        ReplicationBenchmark.class, SimulateBenchmark.class, TailProbabilityBenchmark.class,
     };
 
     @Test
@@ -52,6 +53,7 @@ class BenchmarkSmokeTest {
         Options options = builder
             .param("k", "16")
             .param("replications", "50")
+            .param("df", "15")
             .forks(0)
             .warmupIterations(0)
             .measurementIterations(1)
