@@ -6,7 +6,8 @@
 #   B. the targets' cases again in JMH sample mode: the median and the fastest single operation,
 #      which other processes' load (time slicing) inflates far less than the average;
 #   C. allocation per operation (-prof gc, k = 300);
-#   D. effect sizes per study; E. meta-regression; F. the simulator, when it is in the jar.
+#   D. effect sizes per study; E. meta-regression; F. the simulator (sample mode too);
+#   G. the special functions behind a fit's p-values and quantiles, with their allocation.
 #
 # Usage: benchmarks/run-benchmarks.sh [OUTDIR]   (about 20 minutes; raw JMH CSV files go to
 #        OUTDIR, default a temporary directory). Builds benchmarks/target/benchmarks.jar with
@@ -52,8 +53,12 @@ jmh "$PKG\.regression\." "${SHORT[@]}" -rf csv -rff "$OUT/regression.csv"
 # F. Simulator.
 if java -jar "$JAR" -l | grep -q '\.simulation\.'; then
   jmh "$PKG\.simulation\.ReplicationBenchmark\." "${SHORT[@]}" -rf csv -rff "$OUT/replication.csv"
+  jmh "$PKG\.simulation\.ReplicationBenchmark\." -bm sample "${SHORT[@]}" -rf csv -rff "$OUT/replication-sample.csv"
   jmh "$PKG\.simulation\.SimulateBenchmark\." -f 1 -wi 3 -w 2 -i 5 -r 2 -rf csv -rff "$OUT/simulate.csv"
 fi
+
+# G. Special functions.
+jmh "$PKG\.pooling\.TailProbabilityBenchmark\." -f 1 -wi 2 -w 1 -i 3 -r 1 -prof gc -rf csv -rff "$OUT/tail.csv"
 
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 fi
@@ -138,8 +143,16 @@ if [ -f "$OUT/simulate.csv" ]; then
   echo
   echo "F. Simulator, average time"
   echo
-  awk -F, 'FNR == 1 { print "| scenario | engine | one replication |"; print "|---|---|---:|"; next }
-    { gsub(/["\r]/, ""); printf "| %s | %s | %.1f ± %.1f us |\n", $9, $8, $5, $6 }' "$OUT/replication.csv"
+  awk -F, 'FNR == 1 { next } { gsub(/["\r]/, "") }
+    FILENAME ~ /sample/ && $1 ~ /:p0\.50$/ { med[$8] = $5; next }
+    FILENAME ~ /sample/ && $1 ~ /:p0\.00$/ { fast[$8] = $5; next }
+    FILENAME !~ /sample/ { avg[$8] = $5; err[$8] = $6; sc = $9 }
+    END {
+      print "| scenario | engine | one replication: average time | median (sample mode) | fastest |"
+      print "|---|---|---:|---:|---:|"
+      split("PATIENT SUFFICIENT", es, " ")
+      for (i = 1; i <= 2; i++) printf "| %s | %s | %.1f ± %.1f us | %.1f us | %.1f us |\n", sc, es[i], avg[es[i]], err[es[i]], med[es[i]], fast[es[i]]
+    }' "$OUT/replication.csv" "$OUT/replication-sample.csv"
   echo
   awk -F, 'FNR == 1 { next }
     { gsub(/["\r]/, ""); r = $8; s = $9; th = $10; ms[th] = $5; e[th] = $6 }
@@ -149,5 +162,18 @@ if [ -f "$OUT/simulate.csv" ]; then
       for (th = 1; th <= 2; th++) printf "| %s | %s | %d | %.1f ± %.1f ms | %.2f |\n", s, r, th, ms[th], e[th], ms[1] / ms[th]
     }' "$OUT/simulate.csv"
 fi
+echo
+echo "G. Special functions per call (Commons Numbers / Statistics), average time and -prof gc"
+echo
+awk -F, 'FNR == 1 { next } { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name) }
+  $1 ~ /:gc.alloc.rate.norm$/ { sub(/:.*/, "", name); b[name, $8] = $5; next }
+  $1 !~ /:/ { t[name, $8] = $5; e[name, $8] = $6; if (!(name in seen)) { seen[name] = 1; order[++n] = name } }
+  END {
+    print "| function | df | time | B/op |"
+    print "|---|---:|---:|---:|"
+    split("15 299 9999", ds, " ")
+    for (i = 1; i <= n; i++) for (j = 1; j <= 3; j++)
+      printf "| %s | %s | %.0f ± %.0f ns | %.0f |\n", order[i], ds[j], t[order[i], ds[j]], e[order[i], ds[j]], b[order[i], ds[j]]
+  }' "$OUT/tail.csv"
 echo
 echo "raw JMH results: $OUT" >&2
