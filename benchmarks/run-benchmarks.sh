@@ -165,8 +165,8 @@ fi
 echo
 echo "G. Special functions per call (Commons Numbers / Statistics), average time and -prof gc"
 echo
-awk -F, 'FNR == 1 { next } { gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name) }
-  $1 ~ /:gc.alloc.rate.norm$/ { sub(/:.*/, "", name); b[name, $8] = $5; next }
+awk -F, 'FNR == 1 { next } { gsub(/["\r]/, ""); name = $1; sub(/:.*/, "", name); sub(/.*\./, "", name) }
+  $1 ~ /:gc.alloc.rate.norm$/ { b[name, $8] = $5; next }
   $1 !~ /:/ { t[name, $8] = $5; e[name, $8] = $6; if (!(name in seen)) { seen[name] = 1; order[++n] = name } }
   END {
     print "| function | df | time | B/op |"

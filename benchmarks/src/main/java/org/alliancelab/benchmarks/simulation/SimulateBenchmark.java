@@ -44,8 +44,11 @@ public class SimulateBenchmark {
     @Param({"fluckiger2018"})
     public String scenario;
 
-    /** Replications per condition. */
-    @Param({"200"})
+    /**
+     * Replications per condition: the built-in scenarios' default, so the fixed cost of a run
+     * (thread pool, summary, output files) weighs as much as in a real {@code simulate}.
+     */
+    @Param({"1000"})
     public int replications;
 
     /** Worker threads. */
