@@ -1,0 +1,51 @@
+package org.alliancelab.plot;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a forest plot shows.
+ *
+ * @param title figure title, or "" for none
+ * @param scale the display scale (back-transformation of Fisher's z to r, or none)
+ * @param axisLabel label of the effect-size axis, e.g. "Correlation r"
+ * @param level confidence level of all intervals, e.g. 0.95 (used in the column header)
+ * @param panels one panel, or one per subgroup
+ */
+public record ForestPlotData(String title, EffectScale scale, String axisLabel, double level,
+                             List<ForestPanel> panels) {
+
+    /** @throws IllegalArgumentException when there is no panel or the level is outside (0, 1) */
+    public ForestPlotData {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(axisLabel, "axisLabel");
+        panels = List.copyOf(panels);
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("a forest plot needs at least one panel");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("confidence level must be in (0, 1), was " + level);
+        }
+    }
+
+    /**
+     * @param scale display scale
+     * @param level confidence level
+     * @param panels the panels
+     * @return plot data without a title, with the scale's default axis label
+     */
+    public static ForestPlotData of(EffectScale scale, double level, List<ForestPanel> panels) {
+        return new ForestPlotData("", scale, scale.defaultAxisLabel(), level, panels);
+    }
+
+    /** @param newTitle the figure title @return a copy with that title */
+    public ForestPlotData withTitle(String newTitle) {
+        return new ForestPlotData(newTitle, scale, axisLabel, level, panels);
+    }
+
+    /** @param newLabel the axis label @return a copy with that axis label */
+    public ForestPlotData withAxisLabel(String newLabel) {
+        return new ForestPlotData(title, scale, newLabel, level, panels);
+    }
+}

@@ -1,0 +1,79 @@
+package org.alliancelab.plot;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Test helper: a parsed SVG with look-ups by element id and simple geometry readers. */
+final class SvgDocument {
+
+    final Document doc;
+
+    private SvgDocument(Document doc) {
+        this.doc = doc;
+    }
+
+    static SvgDocument parse(String svg) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        // No network: the SVG must not need a DTD.
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        DocumentBuilder b = f.newDocumentBuilder();
+        return new SvgDocument(b.parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    List<Element> all() {
+        NodeList nodes = doc.getElementsByTagName("*");
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    List<Element> byIdPrefix(String prefix) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : all()) {
+            if (e.getAttribute("id").startsWith(prefix)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    Element byId(String id) {
+        for (Element e : all()) {
+            if (e.getAttribute("id").equals(id)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no element with id " + id);
+    }
+
+    static double attr(Element e, String name) {
+        return Double.parseDouble(e.getAttribute(name));
+    }
+
+    /** @return the numbers in a path's d attribute, as x, y pairs */
+    static double[] pathPoints(Element element) {
+        Element path = element;
+        // JFreeSVG wraps a filled path in a <g> that carries the id and the style.
+        while (!path.getTagName().equals("path")) {
+            path = (Element) path.getElementsByTagName("path").item(0);
+        }
+        String d = path.getAttribute("d").replaceAll("[A-Za-z]", " ").trim();
+        String[] parts = d.split("[\\s,]+");
+        double[] xy = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            xy[i] = Double.parseDouble(parts[i].toLowerCase(Locale.ROOT));
+        }
+        return xy;
+    }
+}
