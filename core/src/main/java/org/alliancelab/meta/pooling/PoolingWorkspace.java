@@ -1,5 +1,7 @@
 package org.alliancelab.meta.pooling;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * Mutable output of {@link RandomEffectsModel#fit(double[], double[], int, PoolingWorkspace)},
  * the allocation-free entry point for hot loops: a caller keeps one workspace per thread and
@@ -26,6 +28,19 @@ public final class PoolingWorkspace {
     double piLower;
     double piUpper;
     int iterations;
+
+    // Scratch reused by every fit: the common-effect sums, the sums at the current tau2, and
+    // the unweighted sums of the first pass.
+    final WeightedSums fixedSums = new WeightedSums();
+    final WeightedSums sums = new WeightedSums();
+    double unweightedMean;
+    double unweightedSquares;
+    double sumV;
+    double sumV2;
+    // t quantile cached per (df, level): recomputed only when k or the level changes.
+    private int cachedDf = -1;
+    private double cachedLevel = Double.NaN;
+    private double cachedTCritical;
 
     /** Creates an empty workspace. */
     public PoolingWorkspace() {
@@ -95,6 +110,17 @@ public final class PoolingWorkspace {
     /** @return iterations of the tau-squared estimator */
     public int iterations() {
         return iterations;
+    }
+
+    /** Two-sided critical value of Student t with df degrees of freedom for the level. */
+    double tCritical(int df, double confidenceLevel) {
+        if (df != cachedDf || confidenceLevel != cachedLevel) {
+            cachedTCritical = TDistribution.of(df)
+                .inverseSurvivalProbability((1 - confidenceLevel) / 2);
+            cachedDf = df;
+            cachedLevel = confidenceLevel;
+        }
+        return cachedTCritical;
     }
 
     /** @return an immutable copy of the last fit */
