@@ -30,13 +30,16 @@ import org.w3c.dom.Element;
  */
 class ForestPlotTest {
 
-    static List<String> labels = new ArrayList<>();
+    private static List<String> labels = new ArrayList<>();
     static double[] yi;
     static double[] vi;
     static MetaAnalysisResult reml;
 
     @BeforeAll
     static void load() throws Exception {
+        if (reml != null) {
+            return;
+        }
         JsonNode root;
         try (InputStream in = ForestPlotTest.class.getResourceAsStream("/golden/molloy2014.json")) {
             root = new ObjectMapper().readTree(in);
@@ -64,6 +67,21 @@ class ForestPlotTest {
             e.get("tau2").asDouble(), e.get("tau2_se").asDouble(), e.get("I2").asDouble(),
             e.get("H2").asDouble(), e.get("QE").asDouble(), e.get("QEp").asDouble(),
             e.get("pi_lb").asDouble(), e.get("pi_ub").asDouble(), 0);
+    }
+
+    static List<String> labels() throws Exception {
+        load();
+        return labels;
+    }
+
+    static double[] yi() throws Exception {
+        load();
+        return yi.clone();
+    }
+
+    static double[] vi() throws Exception {
+        load();
+        return vi.clone();
     }
 
     static ForestPlotData molloy(EffectScale scale) {

@@ -61,6 +61,44 @@ final class SvgDocument {
         return Double.parseDouble(e.getAttribute(name));
     }
 
+    /** @return the centre (x, y) of the bounding box of the first shape in {@code e} or below it */
+    static double[] centre(Element e) {
+        for (Element shape : descendantsAndSelf(e)) {
+            switch (shape.getTagName()) {
+                case "ellipse", "circle":
+                    return new double[] {attr(shape, "cx"), attr(shape, "cy")};
+                case "rect":
+                    return new double[] {attr(shape, "x") + attr(shape, "width") / 2,
+                        attr(shape, "y") + attr(shape, "height") / 2};
+                case "path": {
+                    double[] xy = pathPoints(shape);
+                    double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE;
+                    double minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+                    for (int i = 0; i + 1 < xy.length; i += 2) {
+                        minX = Math.min(minX, xy[i]);
+                        maxX = Math.max(maxX, xy[i]);
+                        minY = Math.min(minY, xy[i + 1]);
+                        maxY = Math.max(maxY, xy[i + 1]);
+                    }
+                    return new double[] {(minX + maxX) / 2, (minY + maxY) / 2};
+                }
+                default:
+                    break;
+            }
+        }
+        throw new AssertionError("no shape in " + e.getAttribute("id"));
+    }
+
+    static List<Element> descendantsAndSelf(Element e) {
+        List<Element> out = new ArrayList<>();
+        out.add(e);
+        NodeList nodes = e.getElementsByTagName("*");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
     /** @return the numbers in a path's d attribute, as x, y pairs */
     static double[] pathPoints(Element element) {
         Element path = element;
