@@ -99,6 +99,19 @@ final class SvgDocument {
         return out;
     }
 
+    /** @return x1, y1, x2, y2 of the first line (or the first two points of the first path) in or below {@code e} */
+    static double[] pathPointsOrLine(Element e) {
+        for (Element shape : descendantsAndSelf(e)) {
+            if (shape.getTagName().equals("line")) {
+                return new double[] {attr(shape, "x1"), attr(shape, "y1"), attr(shape, "x2"), attr(shape, "y2")};
+            }
+            if (shape.getTagName().equals("path")) {
+                return pathPoints(shape);
+            }
+        }
+        throw new AssertionError("no line in " + e.getAttribute("id"));
+    }
+
     /** @return the numbers in a path's d attribute, as x, y pairs */
     static double[] pathPoints(Element element) {
         Element path = element;
