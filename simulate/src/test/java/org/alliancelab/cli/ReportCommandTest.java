@@ -1,0 +1,93 @@
+package org.alliancelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.alliancelab.report.ReportFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new ReportCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesTheReportIntoTheFirstDirectoryByDefault() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("run"), "fixture", 0.2, 1);
+        Result r = run(dir.toString());
+        assertEquals(0, r.code(), r.err());
+        Path html = dir.resolve("report.html");
+        assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"));
+        assertTrue(r.out().contains(html.toString()));
+    }
+
+    @Test
+    void twoDirectoriesAndAnExplicitOutput() throws Exception {
+        Path a = ReportFixtures.write(tmp.resolve("a"), "fluckiger2018", 0.2, 1);
+        Path b = ReportFixtures.write(tmp.resolve("b"), "fluckiger2018-null", 0.0, 2);
+        Path out = tmp.resolve("both.html");
+        Result r = run(a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(out).contains("id=\"comparison\""));
+    }
+
+    @Test
+    void missingSummaryIsOneLineExitTwoAndNoOutput() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Result r = run(empty.toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("summary.json") && r.err().contains("not found"), r.err());
+        assertFalse(Files.exists(empty.resolve("report.html")));
+    }
+
+    @Test
+    void badNumberNamesFileRowAndFieldAndLeavesNothingBehind() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("bad"), "fixture", 0.2, 1);
+        Path csv = dir.resolve("replications.csv");
+        List<String> lines = Files.readAllLines(csv);
+        // Row 5 of the file (the 4th data row): corrupt the adjusted.r field.
+        String[] f = lines.get(4).split(",", -1);
+        f[7] = "zero.two";
+        lines.set(4, String.join(",", f));
+        Files.write(csv, lines);
+        Result r = run(dir.toString(), "--out", tmp.resolve("r.html").toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("replications.csv: row 5, field adjusted.r: not a number: 'zero.two'"), r.err());
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("r.html")), "no (partial) output");
+        }
+    }
+
+    @Test
+    void malformedSummaryNamesTheJsonLocation() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("bad"), "fixture", 0.2, 1);
+        Path summary = dir.resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replaceFirst("\"truth\" : \\{", "\"truth\" : [ ], \"x\" : {"));
+        Result r = run(dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("summary.json: /conditions/0/truth: must be an object of numbers"), r.err());
+    }
+}
