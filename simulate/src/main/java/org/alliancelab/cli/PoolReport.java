@@ -1,0 +1,213 @@
+package org.alliancelab.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.alliancelab.cli.io.StudyData;
+import org.alliancelab.meta.effectsize.CorrelationMeasure;
+import org.alliancelab.meta.pooling.InferenceTest;
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.TauSquaredEstimator;
+import org.alliancelab.meta.pooling.TauSquaredInterval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The result of {@code pool} as JSON (the keys of the golden files' {@code expected} objects)
+ * or as a readable summary in the manner of metafor's {@code print.rma}.
+ */
+final class PoolReport {
+
+    private final StudyData data;
+    private final MetaAnalysisResult result;
+    /** Q-profile CI of tau^2; null for the common-effect model. */
+    private final TauSquaredInterval tau2Interval;
+
+    private PoolReport(StudyData data, MetaAnalysisResult result, TauSquaredInterval tau2Interval) {
+        this.data = data;
+        this.result = result;
+        this.tau2Interval = tau2Interval;
+    }
+
+    static PoolReport of(StudyData data, MetaAnalysisResult result, TauSquaredInterval tau2Interval) {
+        return new PoolReport(data, result, tau2Interval);
+    }
+
+    private boolean commonEffect() {
+        return result.estimator() == TauSquaredEstimator.EE;
+    }
+
+    /**
+     * The values in JSON key order. Values that do not exist for the model (prediction
+     * interval, SE and CI of tau^2 for the common-effect model, Q's p-value for k = 1) are null.
+     */
+    Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", data.measure().name());
+        m.put("method", result.estimator().name());
+        m.put("test", testName(result.test()));
+        m.put("k", result.k());
+        m.put("estimate", value(result.estimate()));
+        m.put("se", value(result.se()));
+        m.put("zval", value(result.statistic()));
+        m.put("pval", value(result.pValue()));
+        m.put("ci_lb", value(result.ciLower()));
+        m.put("ci_ub", value(result.ciUpper()));
+        m.put("tau2", value(result.tau2()));
+        m.put("I2", value(result.i2()));
+        m.put("H2", value(result.h2()));
+        m.put("QE", value(result.qe()));
+        m.put("QEp", value(result.qeP()));
+        m.put("pi_lb", commonEffect() ? null : value(result.piLower()));
+        m.put("pi_ub", commonEffect() ? null : value(result.piUpper()));
+        m.put("tau2_se", commonEffect() ? null : value(result.tau2Se()));
+        m.put("tau2_ci_lb", tau2Interval == null ? null : value(tau2Interval.lower()));
+        m.put("tau2_ci_ub", tau2Interval == null ? null : value(tau2Interval.upper()));
+        if (data.measure().isFisherZ()) {
+            MetaAnalysisResult.CorrelationSummary r = result.toCorrelation();
+            m.put("r", value(r.r()));
+            m.put("r_ci_lb", value(r.ciLower()));
+            m.put("r_ci_ub", value(r.ciUpper()));
+            m.put("r_pi_lb", commonEffect() ? null : value(r.piLower()));
+            m.put("r_pi_ub", commonEffect() ? null : value(r.piUpper()));
+        }
+        return m;
+    }
+
+    /** @return one pretty-printed JSON object and a line end */
+    String json() {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try {
+            return mapper.writeValueAsString(fields()) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the pooled result", e);
+        }
+    }
+
+    /**
+     * @param digits decimals of the printed values
+     * @return the readable summary
+     */
+    String text(int digits) {
+        String nl = System.lineSeparator();
+        StringBuilder sb = new StringBuilder();
+        int k = result.k();
+        String pct = percent(result.level());
+        if (commonEffect()) {
+            sb.append("Common-effect model (k = ").append(k).append(')').append(nl);
+        } else {
+            sb.append("Random-effects model (k = ").append(k).append("; tau^2 estimator: ")
+                .append(result.estimator().name()).append(')').append(nl);
+        }
+        sb.append("Effect size: ").append(data.measure().name()).append(" (").append(describe(data.measure()))
+            .append("), from columns ").append(data.input().columns()).append(" of ")
+            .append(data.table().source()).append(nl).append(nl);
+
+        List<String[]> het = new ArrayList<>();
+        if (!commonEffect()) {
+            het.add(new String[] {"tau^2 (estimated amount of total heterogeneity):",
+                fixed(result.tau2(), digits) + (Double.isNaN(result.tau2Se()) ? ""
+                    : " (SE = " + fixed(result.tau2Se(), digits) + ")")});
+            if (tau2Interval != null) {
+                het.add(new String[] {"tau^2 " + pct + " CI (Q-profile):", "[" + fixed(tau2Interval.lower(), digits)
+                    + ", " + (tau2Interval.upperTruncated() ? ">" : "") + fixed(tau2Interval.upper(), digits) + "]"});
+            }
+            het.add(new String[] {"tau (square root of estimated tau^2 value):", fixed(result.tau(), digits)});
+        }
+        het.add(new String[] {"I^2 (total heterogeneity / total variability):", fixed(result.i2(), 2) + (Double.isNaN(result.i2()) ? "" : "%")});
+        het.add(new String[] {"H^2 (total variability / sampling variability):", fixed(result.h2(), 2)});
+        int w = 0;
+        for (String[] row : het) {
+            w = Math.max(w, row[0].length());
+        }
+        for (String[] row : het) {
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %s", row[0], row[1])).append(nl);
+        }
+        sb.append(nl).append("Test for heterogeneity:").append(nl)
+            .append("Q(df = ").append(k - 1).append(") = ").append(fixed(result.qe(), digits))
+            .append(", p-val ").append(pValue(result.qeP(), digits, true)).append(nl).append(nl);
+
+        boolean knha = result.test() == InferenceTest.KNHA;
+        sb.append("Model results (").append(knha ? "Knapp-Hartung t test, df = " + (k - 1) : "Wald z test")
+            .append(", ").append(pct).append(" CI):").append(nl).append(nl);
+        sb.append(table(
+            new String[] {"estimate", "se", knha ? "tval" : "zval", "pval", "ci.lb", "ci.ub"},
+            new String[] {fixed(result.estimate(), digits), fixed(result.se(), digits),
+                fixed(result.statistic(), digits), pValue(result.pValue(), digits, false),
+                fixed(result.ciLower(), digits), fixed(result.ciUpper(), digits)}, nl));
+        if (!commonEffect()) {
+            sb.append(nl).append("Prediction interval (").append(pct).append("): [")
+                .append(fixed(result.piLower(), digits)).append(", ").append(fixed(result.piUpper(), digits))
+                .append(']').append(nl);
+        }
+        if (data.measure().isFisherZ()) {
+            MetaAnalysisResult.CorrelationSummary r = result.toCorrelation();
+            sb.append(nl).append("Back-transformed to the correlation scale (r = tanh(z)):").append(nl).append(nl);
+            if (commonEffect()) {
+                sb.append(table(new String[] {"r", "ci.lb", "ci.ub"},
+                    new String[] {fixed(r.r(), digits), fixed(r.ciLower(), digits), fixed(r.ciUpper(), digits)}, nl));
+            } else {
+                sb.append(table(new String[] {"r", "ci.lb", "ci.ub", "pi.lb", "pi.ub"},
+                    new String[] {fixed(r.r(), digits), fixed(r.ciLower(), digits), fixed(r.ciUpper(), digits),
+                        fixed(r.piLower(), digits), fixed(r.piUpper(), digits)}, nl));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String testName(InferenceTest test) {
+        return test.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(CorrelationMeasure m) {
+        return switch (m) {
+            case COR -> "raw correlation";
+            case ZCOR -> "Fisher z-transformed correlation";
+            case PCOR -> "raw partial correlation";
+            case ZPCOR -> "Fisher z-transformed partial correlation";
+        };
+    }
+
+    /** NaN and infinities are not JSON numbers: they become null. */
+    private static Double value(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String percent(double level) {
+        String s = String.format(Locale.ROOT, "%.4f", 100 * level).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s + "%";
+    }
+
+    private static String fixed(double v, int digits) {
+        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+
+    /** Like R's format.pval: values below 10^-digits print as "<.0001". */
+    private static String pValue(double p, int digits, boolean withOperator) {
+        if (Double.isNaN(p)) {
+            return withOperator ? "= NA" : "NA";
+        }
+        double limit = Math.pow(10, -digits);
+        if (p < limit) {
+            return (withOperator ? "< " : "<") + fixed(limit, digits).replaceFirst("^0", "");
+        }
+        return (withOperator ? "= " : "") + fixed(p, digits);
+    }
+
+    private static String table(String[] header, String[] values, String nl) {
+        StringBuilder h = new StringBuilder();
+        StringBuilder v = new StringBuilder();
+        for (int j = 0; j < header.length; j++) {
+            int w = Math.max(header[j].length(), values[j].length());
+            String sep = j == 0 ? "" : "  ";
+            h.append(sep).append(String.format(Locale.ROOT, "%" + w + "s", header[j]));
+            v.append(sep).append(String.format(Locale.ROOT, "%" + w + "s", values[j]));
+        }
+        return h.append(nl).append(v).append(nl).toString();
+    }
+}

@@ -1,0 +1,131 @@
+package org.alliancelab.cli.io;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One column of a {@link StudyTable}, with typed access that reports bad cells as
+ * {@link InputException}s naming the file, line and column.
+ *
+ * <p>Numbers are plain decimals with an optional exponent ({@code -0.25}, {@code 1e-3});
+ * {@code NaN}, {@code Inf}, hexadecimal and Java type suffixes are rejected, and so are empty
+ * cells and {@code NA}: analyses here do not drop studies silently.
+ */
+public final class Column {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final StudyTable table;
+    private final String name;
+    private final int position;
+
+    Column(StudyTable table, String name, int position) {
+        this.table = table;
+        this.name = name;
+        this.position = position;
+    }
+
+    /** @return the column name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the number of cells (= rows of the table) */
+    public int size() {
+        return table.size();
+    }
+
+    /**
+     * @param row zero-based data row
+     * @return the cell text (unquoted; unquoted cells are trimmed)
+     */
+    public String text(int row) {
+        return table.rows().get(row).cells().get(position);
+    }
+
+    /** @return every cell as text, in row order */
+    public List<String> texts() {
+        List<String> out = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            out.add(text(i));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * @param row zero-based data row
+     * @return whether the cell is empty or {@code NA}
+     */
+    public boolean isMissing(int row) {
+        String s = text(row).strip();
+        return s.isEmpty() || s.equals("NA");
+    }
+
+    /**
+     * @param row zero-based data row
+     * @return the cell as a finite number
+     * @throws InputException when the cell is missing or not a number
+     */
+    public double number(int row) {
+        String s = text(row).strip();
+        if (s.isEmpty() || s.equals("NA")) {
+            throw table.cellError(row, name, "missing value (every study needs one)");
+        }
+        if (!DECIMAL.matcher(s).matches()) {
+            throw table.cellError(row, name, "not a number: '" + s + "'");
+        }
+        double v = Double.parseDouble(s);
+        if (!Double.isFinite(v)) {
+            throw table.cellError(row, name, "number out of range: '" + s + "'");
+        }
+        return v;
+    }
+
+    /**
+     * @param row zero-based data row
+     * @return the cell as a whole number ({@code 120} and {@code 120.0} are accepted)
+     * @throws InputException when the cell is missing, not a number or not a whole number
+     */
+    public int wholeNumber(int row) {
+        double v = number(row);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw table.cellError(row, name, "must be a whole number, got " + text(row).strip());
+        }
+        return (int) v;
+    }
+
+    /**
+     * @return every cell as a number
+     * @throws InputException naming the first bad cell
+     */
+    public double[] numbers() {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(i);
+        }
+        return out;
+    }
+
+    /**
+     * @return every cell as a whole number
+     * @throws InputException naming the first bad cell
+     */
+    public int[] wholeNumbers() {
+        int[] out = new int[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = wholeNumber(i);
+        }
+        return out;
+    }
+
+    /**
+     * @param row zero-based data row
+     * @param problem what is wrong with the cell
+     * @return an exception located at the cell, for checks that callers make themselves
+     */
+    public InputException error(int row, String problem) {
+        return table.cellError(row, name, problem);
+    }
+}

@@ -1,0 +1,244 @@
+package org.alliancelab.cli.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable table of studies read from a CSV file with a header line: one row per study,
+ * every column kept as text (the effect-size columns, and any others that later analyses use
+ * as moderators or cluster identifiers). Typed access through {@link #column(String)} reports
+ * bad cells as {@link InputException}s that name the file, the physical line and the column.
+ *
+ * <p>Accepted format: UTF-8 (a byte-order mark is ignored), comma-separated, the first non-blank
+ * line is the header, fields may be quoted (see {@link CsvParser}), blank lines are skipped,
+ * every row has as many fields as the header. Column names are case-sensitive and must be
+ * unique; empty header names (R's {@code write.csv} row-name column) are allowed but cannot be
+ * looked up. A table may have no rows; analyses that need studies check that themselves.
+ */
+public final class StudyTable {
+
+    private final String source;
+    private final int headerLine;
+    private final List<String> columns;
+    private final Map<String, Integer> index;
+    private final List<Row> rows;
+
+    private StudyTable(String source, int headerLine, List<String> columns, Map<String, Integer> index,
+                       List<Row> rows) {
+        this.source = source;
+        this.headerLine = headerLine;
+        this.columns = columns;
+        this.index = index;
+        this.rows = rows;
+    }
+
+    /**
+     * Reads a CSV file. Errors name the file as given by {@code file.toString()}.
+     *
+     * @param file the file
+     * @return the table
+     * @throws InputException when the file is missing, unreadable, not UTF-8, empty, or malformed
+     */
+    public static StudyTable read(Path file) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw InputException.inFile(name, "is a directory, not a CSV file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw InputException.inFile(name, "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw InputException.inFile(name, "permission denied", e);
+        } catch (IOException e) {
+            throw InputException.inFile(name, "cannot read file: " + e.getMessage(), e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw InputException.inFile(name, "file is not UTF-8 text (save it as UTF-8 CSV)", e);
+        }
+        return parse(name, text);
+    }
+
+    /**
+     * Parses CSV text already in memory.
+     *
+     * @param source the name to use in error messages
+     * @param text the CSV content
+     * @return the table
+     * @throws InputException when the text is empty or malformed
+     */
+    public static StudyTable parse(String source, String text) {
+        List<CsvParser.Record> records = CsvParser.parse(source, text);
+        if (records.isEmpty()) {
+            throw InputException.inFile(source, "file is empty (expected a header line such as 'study,r,n')");
+        }
+        CsvParser.Record header = records.get(0);
+        List<String> names = header.fields();
+        Map<String, Integer> index = new HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            String name = names.get(j);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer previous = index.putIfAbsent(name, j);
+            if (previous != null) {
+                throw InputException.atCell(source, header.lines()[j], name,
+                    "duplicate column name (columns " + (previous + 1) + " and " + (j + 1) + " of the header)");
+            }
+        }
+        List<Row> rows = new ArrayList<>(records.size() - 1);
+        for (int i = 1; i < records.size(); i++) {
+            CsvParser.Record r = records.get(i);
+            if (r.fields().size() != names.size()) {
+                throw InputException.atLine(source, r.firstLine(), "row has " + r.fields().size()
+                    + " fields but the header has " + names.size() + " columns" + separatorHint(names));
+            }
+            rows.add(new Row(i - 1, r.firstLine(), r.fields(), r.lines()));
+        }
+        return new StudyTable(source, header.firstLine(), names, Collections.unmodifiableMap(index),
+            Collections.unmodifiableList(rows));
+    }
+
+    /** @return the file name used in error messages */
+    public String source() {
+        return source;
+    }
+
+    /** @return the physical line of the header (1 unless blank lines precede it) */
+    public int headerLine() {
+        return headerLine;
+    }
+
+    /** @return the column names in file order */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * @param name a column name (case-sensitive)
+     * @return whether the header has it
+     */
+    public boolean hasColumn(String name) {
+        return index.containsKey(name);
+    }
+
+    /** @return the number of data rows */
+    public int size() {
+        return rows.size();
+    }
+
+    /** @return the data rows in file order */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * @param name a column name (case-sensitive)
+     * @return the column
+     * @throws InputException located at the header when there is no such column
+     */
+    public Column column(String name) {
+        return findColumn(name).orElseThrow(() -> missingColumn(name, "required column is missing"));
+    }
+
+    /**
+     * @param name a column name (case-sensitive)
+     * @return the column, or empty when the header does not have it
+     */
+    public Optional<Column> findColumn(String name) {
+        Integer j = index.get(name);
+        return j == null ? Optional.empty() : Optional.of(new Column(this, name, j));
+    }
+
+    /**
+     * An error about a column that is not in the header, listing the columns that are.
+     *
+     * @param name the missing column
+     * @param problem what is wrong, e.g. "required column is missing"
+     * @return the exception, located at the header line
+     */
+    public InputException missingColumn(String name, String problem) {
+        return InputException.atCell(source, headerLine, name,
+            problem + " (columns: " + String.join(", ", columns) + ")" + separatorHint(columns));
+    }
+
+    /**
+     * An error about one cell.
+     *
+     * @param row zero-based data row
+     * @param column the column name
+     * @param problem what is wrong
+     * @return the exception, located at the cell's line
+     */
+    public InputException cellError(int row, String column, String problem) {
+        Row r = rows.get(row);
+        Integer j = index.get(column);
+        int line = j == null ? r.line() : r.lineOf(j);
+        return InputException.atCell(source, line, column, problem);
+    }
+
+    int indexOf(String column) {
+        return index.get(column);
+    }
+
+    private static String separatorHint(List<String> names) {
+        return names.size() == 1 && (names.get(0).contains(";") || names.get(0).contains("\t"))
+            ? "; fields must be separated by commas" : "";
+    }
+
+    /**
+     * One data row: its cells as text and where it is in the file.
+     */
+    public static final class Row {
+        private final int index;
+        private final int line;
+        private final List<String> cells;
+        private final int[] lines;
+
+        Row(int index, int line, List<String> cells, int[] lines) {
+            this.index = index;
+            this.line = line;
+            this.cells = cells;
+            this.lines = lines;
+        }
+
+        /** @return zero-based position among the data rows */
+        public int index() {
+            return index;
+        }
+
+        /** @return 1-based physical line on which the row starts */
+        public int line() {
+            return line;
+        }
+
+        /** @return the cells in column order */
+        public List<String> cells() {
+            return cells;
+        }
+
+        int lineOf(int column) {
+            return lines[column];
+        }
+    }
+}
