@@ -2,12 +2,12 @@ package org.alliancelab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliancelab.plot.PlotFiles;
+import org.alliancelab.cli.io.AtomicOutput;
+import org.alliancelab.cli.io.OutputException;
 import org.alliancelab.report.HtmlReport;
 import org.alliancelab.report.SimulationOutput;
 import org.alliancelab.report.SimulationOutputException;
@@ -49,22 +49,22 @@ public final class ReportCommand implements Callable<Integer> {
                 runs.add(SimulationOutputReader.read(dir));
             }
         } catch (SimulationOutputException e) {
-            err.println("alliance-lab report: " + e.getMessage());
-            return 2;
+            err.println(AllianceLab.oneLine(e.getMessage()));
+            return AllianceLab.EXIT_USER_ERROR;
         } catch (IOException e) {
-            err.println("alliance-lab report: cannot read: " + e.getMessage());
-            return 2;
+            err.println(AllianceLab.oneLine("alliance-lab report: cannot read: " + e.getMessage()));
+            return AllianceLab.EXIT_USER_ERROR;
         }
         Path target = out != null ? out : dirs.get(0).resolve("report.html");
         try {
-            PlotFiles.writeAtomically(target, HtmlReport.render(runs).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            err.println("alliance-lab report: " + target + ": cannot write: " + e.getMessage());
-            return 2;
+            AtomicOutput.write(target, HtmlReport.render(runs));
+        } catch (OutputException e) {
+            err.println(AllianceLab.oneLine(e.getMessage()));
+            return AllianceLab.EXIT_USER_ERROR;
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println("Wrote " + target);
         o.flush();
-        return 0;
+        return AllianceLab.EXIT_OK;
     }
 }

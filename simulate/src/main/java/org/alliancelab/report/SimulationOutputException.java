@@ -3,21 +3,46 @@ package org.alliancelab.report;
 import java.nio.file.Path;
 
 /**
- * A {@code simulate} output file that cannot be read: the message names the file, the row
- * (1-based line for CSV, a JSON pointer for JSON) and the field.
+ * A {@code simulate} output file that cannot be read. The message follows the command line's
+ * convention for input errors (docs/cli.md): {@code FILE:LINE: column 'NAME': what} for CSV
+ * files, {@code FILE: /json/pointer: what} for JSON, {@code FILE: what} for the whole file.
  */
 public final class SimulationOutputException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private SimulationOutputException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param file the CSV file
+     * @param line line as an editor numbers it (header = 1)
+     * @param column column name, or "" when the problem is the whole line
+     * @param message what is wrong
+     * @return the exception
+     */
+    static SimulationOutputException csv(Path file, int line, String column, String message) {
+        return new SimulationOutputException(file + ":" + line + ": "
+            + (column.isEmpty() ? "" : "column '" + column + "': ") + message);
+    }
+
+    /**
+     * @param file the JSON file
+     * @param pointer JSON pointer of the offending value
+     * @param message what is wrong
+     * @return the exception
+     */
+    static SimulationOutputException json(Path file, String pointer, String message) {
+        return new SimulationOutputException(file + ": " + pointer + ": " + message);
+    }
+
     /**
      * @param file the file
-     * @param where row or JSON location, e.g. "row 12" or "/conditions/0/factors"
-     * @param field the field, or "" when the whole file is wrong
-     * @param message what is wrong
+     * @param message what is wrong with it as a whole
+     * @return the exception
      */
-    public SimulationOutputException(Path file, String where, String field, String message) {
-        super(file + (where.isEmpty() ? "" : ": " + where) + (field.isEmpty() ? "" : ", field " + field)
-            + ": " + message);
+    static SimulationOutputException file(Path file, String message) {
+        return new SimulationOutputException(file + ": " + message);
     }
 }

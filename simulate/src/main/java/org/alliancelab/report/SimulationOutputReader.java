@@ -49,14 +49,14 @@ public final class SimulationOutputReader {
         try {
             root = new ObjectMapper().readTree(summaryFile.toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new SimulationOutputException(summaryFile, "", "", "not found (run simulate with --out "
-                + dir + " first)");
+            throw SimulationOutputException.file(summaryFile, "file not found (is " + dir
+                + " a simulate output directory?)");
         } catch (JsonProcessingException e) {
-            throw new SimulationOutputException(summaryFile, "line " + e.getLocation().getLineNr(), "",
-                "not valid JSON");
+            throw SimulationOutputException.file(summaryFile, "not valid JSON (line "
+                + e.getLocation().getLineNr() + ")");
         }
         if (root == null || !root.isObject()) {
-            throw new SimulationOutputException(summaryFile, "", "", "not a JSON object");
+            throw SimulationOutputException.file(summaryFile, "not a JSON object");
         }
         Json json = new Json(summaryFile);
         String scenario = json.text(root, "", "scenario");
@@ -65,7 +65,7 @@ public final class SimulationOutputReader {
         List<ConditionResult> conditions = new ArrayList<>();
         JsonNode list = json.required(root, "", "conditions");
         if (!list.isArray() || list.isEmpty()) {
-            throw new SimulationOutputException(summaryFile, "/conditions", "conditions", "must be a non-empty array");
+            throw SimulationOutputException.json(summaryFile, "/conditions", "must be a non-empty array");
         }
         for (int i = 0; i < list.size(); i++) {
             conditions.add(condition(json, list.get(i), "/conditions/" + i));
@@ -126,14 +126,14 @@ public final class SimulationOutputReader {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) {
-                throw new SimulationOutputException(file, "row 1", "", "empty file, expected a header");
+                throw SimulationOutputException.file(file, "empty file, expected a header");
             }
             List<String> names = split(file, 1, header);
             int conditionCol = names.indexOf("condition");
             int replicationCol = names.indexOf("replication");
             if (conditionCol < 0 || replicationCol < 0) {
-                throw new SimulationOutputException(file, "row 1", conditionCol < 0 ? "condition" : "replication",
-                    "missing column");
+                throw SimulationOutputException.csv(file, 1, conditionCol < 0 ? "condition" : "replication",
+                    "required column is missing");
             }
             List<Integer> rColumns = new ArrayList<>();
             for (int j = 0; j < names.size(); j++) {
@@ -150,17 +150,17 @@ public final class SimulationOutputReader {
                 }
                 List<String> fields = split(file, row, line);
                 if (fields.size() != names.size()) {
-                    throw new SimulationOutputException(file, "row " + row, "",
+                    throw SimulationOutputException.csv(file, row, "",
                         fields.size() + " fields, header has " + names.size());
                 }
                 int c = (int) integer(file, row, "condition", fields.get(conditionCol));
                 int r = (int) integer(file, row, "replication", fields.get(replicationCol));
                 if (!known.containsKey(c)) {
-                    throw new SimulationOutputException(file, "row " + row, "condition",
+                    throw SimulationOutputException.csv(file, row, "condition",
                         "condition " + c + " is not in " + SUMMARY_JSON);
                 }
                 if (r < 0 || r >= replications) {
-                    throw new SimulationOutputException(file, "row " + row, "replication",
+                    throw SimulationOutputException.csv(file, row, "replication",
                         "replication " + r + " outside 0.." + (replications - 1));
                 }
                 Map<String, double[]> byColumn = out.computeIfAbsent(c, k -> new LinkedHashMap<>());
@@ -181,7 +181,7 @@ public final class SimulationOutputReader {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new SimulationOutputException(file, "row " + row, field, "not an integer: '" + text + "'");
+            throw SimulationOutputException.csv(file, row, field, "must be a whole number, got " + text);
         }
     }
 
@@ -198,7 +198,7 @@ public final class SimulationOutputReader {
                 try {
                     return Double.parseDouble(text);
                 } catch (NumberFormatException e) {
-                    throw new SimulationOutputException(file, "row " + row, field, "not a number: '" + text + "'");
+                    throw SimulationOutputException.csv(file, row, field, "must be a number, got " + text);
                 }
         }
     }
@@ -215,7 +215,7 @@ public final class SimulationOutputReader {
                 i++;
                 while (true) {
                     if (i >= n) {
-                        throw new SimulationOutputException(file, "row " + row, "", "unterminated quote");
+                        throw SimulationOutputException.csv(file, row, "", "unterminated quote");
                     }
                     char ch = line.charAt(i++);
                     if (ch == '"') {
@@ -239,7 +239,7 @@ public final class SimulationOutputReader {
                 return out;
             }
             if (line.charAt(i) != ',') {
-                throw new SimulationOutputException(file, "row " + row, "", "text after a closing quote");
+                throw SimulationOutputException.csv(file, row, "", "text after a closing quote");
             }
             i++;
         }
@@ -283,7 +283,7 @@ public final class SimulationOutputReader {
         JsonNode required(JsonNode parent, String at, String field) throws SimulationOutputException {
             JsonNode n = parent.get(field);
             if (n == null || n.isNull()) {
-                throw new SimulationOutputException(file, at.isEmpty() ? "/" : at, field, "missing");
+                throw SimulationOutputException.json(file, at + "/" + field, "missing");
             }
             return n;
         }
@@ -291,7 +291,7 @@ public final class SimulationOutputReader {
         String text(JsonNode parent, String at, String field) throws SimulationOutputException {
             JsonNode n = required(parent, at, field);
             if (!n.isTextual()) {
-                throw new SimulationOutputException(file, at.isEmpty() ? "/" : at, field, "must be a string");
+                throw SimulationOutputException.json(file, at + "/" + field, "must be a string");
             }
             return n.asText();
         }
@@ -299,7 +299,7 @@ public final class SimulationOutputReader {
         int integer(JsonNode parent, String at, String field) throws SimulationOutputException {
             JsonNode n = required(parent, at, field);
             if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-                throw new SimulationOutputException(file, at.isEmpty() ? "/" : at, field, "must be an integer");
+                throw SimulationOutputException.json(file, at + "/" + field, "must be an integer");
             }
             return n.asInt();
         }
@@ -310,13 +310,13 @@ public final class SimulationOutputReader {
                 return out;
             }
             if (!object.isObject()) {
-                throw new SimulationOutputException(file, at, "", "must be an object of numbers");
+                throw SimulationOutputException.json(file, at, "must be an object of numbers");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode v = e.getValue();
                 if (!v.isNull() && !v.isNumber()) {
-                    throw new SimulationOutputException(file, at, e.getKey(), "must be a number or null");
+                    throw SimulationOutputException.json(file, at + "/" + e.getKey(), "must be a number or null");
                 }
                 out.put(e.getKey(), v.isNull() ? Double.NaN : v.asDouble());
             }
@@ -327,10 +327,10 @@ public final class SimulationOutputReader {
             JsonNode v = node.get("value");
             JsonNode se = node.get("mcse");
             if (v == null || !(v.isNull() || v.isNumber())) {
-                throw new SimulationOutputException(file, at, "value", "missing or not a number");
+                throw SimulationOutputException.json(file, at + "/value", "missing or not a number");
             }
             if (se != null && !(se.isNull() || se.isNumber())) {
-                throw new SimulationOutputException(file, at, "mcse", "not a number");
+                throw SimulationOutputException.json(file, at + "/mcse", "not a number");
             }
             return new McEstimate(v.isNull() ? Double.NaN : v.asDouble(),
                 se == null || se.isNull() ? Double.NaN : se.asDouble());

@@ -58,7 +58,8 @@ class ReportCommandTest {
         Result r = run(empty.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains("summary.json") && r.err().contains("not found"), r.err());
+        assertEquals(empty.resolve("summary.json") + ": file not found (is " + empty + " a simulate output directory?)",
+            r.err().strip());
         assertFalse(Files.exists(empty.resolve("report.html")));
     }
 
@@ -75,10 +76,20 @@ class ReportCommandTest {
         Result r = run(dir.toString(), "--out", tmp.resolve("r.html").toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains("replications.csv: row 5, field adjusted.r: not a number: 'zero.two'"), r.err());
+        assertEquals(csv + ":5: column 'adjusted.r': must be a number, got zero.two", r.err().strip());
         try (var files = Files.list(tmp)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("r.html")), "no (partial) output");
         }
+    }
+
+    @Test
+    void unwritableOutputIsOneLineExitTwo() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("ok"), "fixture", 0.2, 1);
+        Path out = tmp.resolve("no-such-dir").resolve("r.html");
+        Result r = run(dir.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("cannot write"), r.err());
     }
 
     @Test
@@ -88,6 +99,6 @@ class ReportCommandTest {
         Files.writeString(summary, Files.readString(summary).replaceFirst("\"truth\" : \\{", "\"truth\" : [ ], \"x\" : {"));
         Result r = run(dir.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("summary.json: /conditions/0/truth: must be an object of numbers"), r.err());
+        assertEquals(summary + ": /conditions/0/truth: must be an object of numbers", r.err().strip());
     }
 }
