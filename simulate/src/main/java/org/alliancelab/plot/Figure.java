@@ -91,6 +91,9 @@ public final class Figure {
     public String toSvgElement(String idPrefix) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix(idPrefix);
+        // Two decimals of a pixel are plenty and keep the files small.
+        g2.setGeomDoubleConverter(Figure::twoDecimals);
+        g2.setTransformDoubleConverter(Figure::fourDecimals);
         g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
             RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -161,6 +164,19 @@ public final class Figure {
      */
     public void write(Path file, PlotFormat format) throws IOException {
         PlotFiles.writeAtomically(file, render(format));
+    }
+
+    static String twoDecimals(double v) {
+        return trimmed(String.format(java.util.Locale.ROOT, "%.2f", v));
+    }
+
+    static String fourDecimals(double v) {
+        return trimmed(String.format(java.util.Locale.ROOT, "%.4f", v));
+    }
+
+    private static String trimmed(String s) {
+        String t = s.indexOf('.') >= 0 ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return t.equals("-0") ? "0" : t;
     }
 
     private void paintOnWhite(Graphics2D g2, String idPrefix) {

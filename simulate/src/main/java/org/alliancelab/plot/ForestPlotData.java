@@ -2,6 +2,8 @@ package org.alliancelab.plot;
 
 import java.util.List;
 import java.util.Objects;
+import org.alliancelab.meta.effectsize.CorrelationMeasure;
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
 
 /**
  * Everything a forest plot shows.
@@ -37,6 +39,25 @@ public record ForestPlotData(String title, EffectScale scale, String axisLabel, 
      */
     public static ForestPlotData of(EffectScale scale, double level, List<ForestPanel> panels) {
         return new ForestPlotData("", scale, scale.defaultAxisLabel(), level, panels);
+    }
+
+    /**
+     * The forest plot of a {@code pool} run, on the correlation scale whatever the measure:
+     * Fisher-z measures (ZCOR, ZPCOR) are back-transformed with r = tanh(z).
+     *
+     * @param labels study labels
+     * @param yi effect sizes as pooled
+     * @param vi their sampling variances
+     * @param fit the model fitted to them
+     * @param measure the effect-size measure of {@code yi}
+     * @return one panel with all studies
+     */
+    public static ForestPlotData forPool(List<String> labels, double[] yi, double[] vi, MetaAnalysisResult fit,
+                                         CorrelationMeasure measure) {
+        EffectScale scale = measure.isFisherZ() ? EffectScale.FISHER_Z_TO_CORRELATION : EffectScale.AS_ANALYSED;
+        String what = measure.isPartial() ? "Partial correlation r" : "Correlation r";
+        String label = measure.isFisherZ() ? what + " (back-transformed from Fisher's z)" : what;
+        return new ForestPlotData("", scale, label, fit.level(), List.of(ForestPanel.of("", labels, yi, vi, fit)));
     }
 
     /** @param newTitle the figure title @return a copy with that title */

@@ -5,6 +5,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Atomic file output: the bytes go to a temporary file in the target's directory, which is then
@@ -29,6 +32,7 @@ public final class PlotFiles {
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
             Files.write(tmp, content);
+            readableLikeANewFile(tmp, absolute);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
@@ -37,6 +41,21 @@ public final class PlotFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); a plot or report is meant to be shared, so
+     * give it the permissions of the file it replaces, or rw-r--r-- for a new file.
+     */
+    private static void readableLikeANewFile(Path tmp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its default permissions apply.
         }
     }
 }

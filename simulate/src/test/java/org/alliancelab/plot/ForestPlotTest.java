@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.alliancelab.meta.pooling.InferenceTest;
+import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,25 @@ class ForestPlotTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void forPoolBackTransformsFisherZAndCentresTheDiamondOnTheFit() throws Exception {
+        // The fit comes from the core engine; metafor 3.8-1 gives estimate 0.1499171485175 (REML,
+        // golden/molloy2014.json), which the core tests check to 1e-6.
+        MetaAnalysisResult fit = RandomEffectsModel.of(TauSquaredEstimator.REML).fit(yi, vi);
+        assertEquals(reml.estimate(), fit.estimate(), 1e-6);
+        ForestPlotData data = ForestPlotData.forPool(labels, yi, vi, fit, CorrelationMeasure.ZCOR);
+        assertEquals(EffectScale.FISHER_Z_TO_CORRELATION, data.scale());
+        assertEquals("Correlation r (back-transformed from Fisher's z)", data.axisLabel());
+        SvgDocument svg = SvgDocument.parse(ForestPlot.of(data).toSvgDocument());
+        Axis axis = new Axis(svg, "fig-");
+        double[] d = SvgDocument.pathPoints(svg.byId("fig-pooled-diamond-0"));
+        assertEquals(Math.tanh(fit.estimate()), axis.value(d[2]), 1.5 * axis.pixel());
+
+        ForestPlotData cor = ForestPlotData.forPool(labels, yi, vi, fit, CorrelationMeasure.PCOR);
+        assertEquals(EffectScale.AS_ANALYSED, cor.scale());
+        assertEquals("Partial correlation r", cor.axisLabel());
     }
 
     @Test
