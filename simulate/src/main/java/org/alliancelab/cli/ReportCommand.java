@@ -2,12 +2,16 @@ package org.alliancelab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliancelab.cli.io.AtomicOutput;
 import org.alliancelab.cli.io.OutputException;
+import org.alliancelab.plot.Figure;
+import org.alliancelab.plot.PlotFormat;
 import org.alliancelab.report.HtmlReport;
 import org.alliancelab.report.SimulationOutput;
 import org.alliancelab.report.SimulationOutputException;
@@ -40,6 +44,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "HTML file to write (default: DIR/report.html of the first DIR).")
     private Path out;
 
+    @Option(names = "--figures", paramLabel = "DIR",
+        description = "Also write each figure of the report as a file in DIR (created if missing), "
+            + "named after the scenario and the plot, e.g. fluckiger2018-sampling-distribution.svg.")
+    private Path figures;
+
+    @Option(names = "--figure-format", defaultValue = "svg", paramLabel = "FORMAT",
+        description = "Format of the --figures files: svg or png (default: ${DEFAULT-VALUE}).")
+    private PlotFormat figureFormat;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -56,13 +69,28 @@ public final class ReportCommand implements Callable<Integer> {
             return AllianceLab.EXIT_USER_ERROR;
         }
         Path target = out != null ? out : dirs.get(0).resolve("report.html");
+        HtmlReport.Rendered report = HtmlReport.build(runs);
         try {
-            AtomicOutput.write(target, HtmlReport.render(runs));
+            AtomicOutput.write(target, report.html());
         } catch (OutputException e) {
             err.println(AllianceLab.oneLine(e.getMessage()));
             return AllianceLab.EXIT_USER_ERROR;
         }
         PrintWriter o = spec.commandLine().getOut();
+        if (figures != null) {
+            Path file = figures;
+            try {
+                Files.createDirectories(figures);
+                for (Map.Entry<String, Figure> f : report.figures().entrySet()) {
+                    file = figures.resolve(f.getKey() + "." + figureFormat.extension());
+                    f.getValue().write(file, figureFormat);
+                }
+            } catch (IOException e) {
+                err.println(AllianceLab.oneLine(file + ": cannot write: " + e.getMessage()));
+                return AllianceLab.EXIT_USER_ERROR;
+            }
+            o.println("Wrote " + report.figures().size() + " figures to " + figures);
+        }
         o.println("Wrote " + target);
         o.flush();
         return AllianceLab.EXIT_OK;

@@ -25,10 +25,12 @@ class ReportCommandTest {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new ReportCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+        // Configured as AllianceLab configures its subcommands (case-insensitive enums, one-line errors).
+        CommandLine cl = AllianceLab.configure(new CommandLine(new ReportCommand()), new PrintWriter(out),
+            new PrintWriter(err));
         int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -50,6 +52,22 @@ class ReportCommandTest {
         Result r = run(a.toString(), b.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(out).contains("id=\"comparison\""));
+    }
+
+    @Test
+    void figuresAreAlsoWrittenAsSeparateFiles() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("run"), "fixture", 0.2, 1);
+        Path figs = tmp.resolve("figs");
+        Result r = run(dir.toString(), "--figures", figs.toString());
+        assertEquals(0, r.code(), r.err());
+        try (var files = Files.list(figs)) {
+            assertEquals(List.of("fixture-causal-graph.svg", "fixture-coverage-1.svg", "fixture-rejection-rate-1.svg",
+                "fixture-sampling-distribution.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.readString(figs.resolve("fixture-causal-graph.svg")).startsWith("<?xml"));
+        Result png = run(dir.toString(), "--figures", figs.toString(), "--figure-format", "png");
+        assertEquals(0, png.code(), png.err());
+        assertTrue(Files.exists(figs.resolve("fixture-coverage-1.png")));
     }
 
     @Test
