@@ -172,6 +172,8 @@ public final class SamplingDistributionPlot {
             sampleCount = Math.max(sampleCount, p.samples().size());
             referenceCount = Math.max(referenceCount, p.references().size());
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            // One SVG path per histogram instead of one element per step.
+            renderer.setDrawSeriesLineAsPath(true);
             for (int i = 0; i < p.samples().size(); i++) {
                 renderer.setSeriesPaint(i, Style.series(i));
                 renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 1.6f : 1.3f));
