@@ -54,10 +54,23 @@ public record ForestPlotData(String title, EffectScale scale, String axisLabel, 
      */
     public static ForestPlotData forPool(List<String> labels, double[] yi, double[] vi, MetaAnalysisResult fit,
                                          CorrelationMeasure measure) {
+        return forSubgroups(List.of(ForestPanel.of("", labels, yi, vi, fit)), measure, fit.level());
+    }
+
+    /**
+     * The forest plot of a subgroup analysis ({@code pool --by}): one panel per level, built
+     * with {@link ForestPanel#of}, on the correlation scale as in {@link #forPool}.
+     *
+     * @param panels one panel per subgroup, titled with the level
+     * @param measure the effect-size measure
+     * @param level the confidence level of the fits
+     * @return the plot data
+     */
+    public static ForestPlotData forSubgroups(List<ForestPanel> panels, CorrelationMeasure measure, double level) {
         EffectScale scale = measure.isFisherZ() ? EffectScale.FISHER_Z_TO_CORRELATION : EffectScale.AS_ANALYSED;
         String what = measure.isPartial() ? "Partial correlation r" : "Correlation r";
         String label = measure.isFisherZ() ? what + " (back-transformed from Fisher's z)" : what;
-        return new ForestPlotData("", scale, label, fit.level(), List.of(ForestPanel.of("", labels, yi, vi, fit)));
+        return new ForestPlotData("", scale, label, level, panels);
     }
 
     /** @param newTitle the figure title @return a copy with that title */

@@ -274,7 +274,13 @@ public final class HtmlReport {
         }
     }
 
-    /** Builds one series per spec row that has at least one defined value, averaged over other factors. */
+    /**
+     * Builds one series per spec row (analysis, measure, estimand, legend) that has at least one
+     * defined value. At each level of {@code factor} the measure is averaged over the m
+     * conditions with that level (the levels of the other factors), ignoring undefined values;
+     * as those conditions are independent Monte Carlo experiments, the MCSE of the average is
+     * sqrt(&Sigma; MCSE<sub>j</sub><sup>2</sup>) / m.
+     */
     static List<PerformanceSeries> series(SimulationOutput run, String factor, Set<Double> levels, String[][] specs) {
         List<PerformanceSeries> out = new ArrayList<>();
         for (String[] spec : specs) {
