@@ -1,0 +1,149 @@
+package org.alliancelab.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Map;
+
+import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.scenario.Condition;
+import org.alliancelab.simulate.scenario.Scenario;
+
+/**
+ * The {@code truth} command's result as text or JSON.
+ *
+ * <p>JSON: {@code {"scenario", "source", "conditions": [{"index", "factors": {path: level},
+ * "truth": T, "reporters": T, "moderators": {moderator: {level: T}}}]}} where T is
+ * {@code {"unadjusted", "adjusted", "adjusted_latent", "causal", "total_effect",
+ * "direct_effect"}} at full double precision, null for a value that does not exist.
+ */
+final class TruthReport {
+    /** The keys of one set of truth values, in output order. */
+    static final String[] KEYS = {"unadjusted", "adjusted", "adjusted_latent", "causal", "total_effect",
+        "direct_effect"};
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Scenario scenario;
+
+    private TruthReport(Scenario scenario) {
+        this.scenario = scenario;
+    }
+
+    static TruthReport of(Scenario scenario) {
+        return new TruthReport(scenario);
+    }
+
+    static double[] values(TruthValues t) {
+        return new double[] {t.unadjusted(), t.adjusted(), t.adjustedLatent(), t.causal(), t.totalEffect(),
+            t.directEffect()};
+    }
+
+    private static ObjectNode node(TruthValues t) {
+        ObjectNode o = MAPPER.createObjectNode();
+        double[] v = values(t);
+        for (int i = 0; i < KEYS.length; i++) {
+            if (Double.isFinite(v[i])) {
+                o.put(KEYS[i], v[i]);
+            } else {
+                o.putNull(KEYS[i]);
+            }
+        }
+        return o;
+    }
+
+    String json() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", scenario.name());
+        root.put("source", scenario.source());
+        ArrayNode conditions = root.putArray("conditions");
+        for (Condition c : scenario.conditions()) {
+            ObjectNode o = conditions.addObject();
+            o.put("index", c.index());
+            ObjectNode factors = o.putObject("factors");
+            c.factors().forEach(factors::put);
+            o.set("truth", node(c.truth()));
+            o.set("reporters", node(c.truthAmongReporters()));
+            ObjectNode moderators = o.putObject("moderators");
+            for (Map.Entry<String, Map<String, TruthValues>> m : c.truthByModerator().entrySet()) {
+                ObjectNode levels = moderators.putObject(m.getKey());
+                m.getValue().forEach((level, t) -> levels.set(level, node(t)));
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String text(int digits) {
+        StringBuilder b = new StringBuilder();
+        int conditions = scenario.conditions().size();
+        b.append("Population values of scenario ").append(scenario.name()).append(" (").append(conditions)
+            .append(conditions == 1 ? " condition" : " conditions")
+            .append("; covariance algebra at the mean path coefficients)\n");
+        int width = Math.max(digits + 4, 16);
+        for (Condition c : scenario.conditions()) {
+            b.append('\n').append("condition ").append(c.index());
+            if (!c.factors().isEmpty()) {
+                b.append(':');
+                String sep = " ";
+                for (Map.Entry<String, Double> f : c.factors().entrySet()) {
+                    b.append(sep).append(f.getKey()).append(" = ").append(format(f.getValue(), digits));
+                    sep = ", ";
+                }
+            }
+            b.append('\n');
+            int label = 28;
+            for (Map.Entry<String, Map<String, TruthValues>> m : c.truthByModerator().entrySet()) {
+                for (String level : m.getValue().keySet()) {
+                    label = Math.max(label, m.getKey().length() + level.length() + 3);
+                }
+            }
+            b.append(pad("", label));
+            for (String key : KEYS) {
+                b.append(padLeft(key, width));
+            }
+            b.append('\n');
+            row(b, "all studies", c.truth(), label, width, digits);
+            if (!c.truthAmongReporters().equals(c.truth())) {
+                row(b, "reporting adjusted estimates", c.truthAmongReporters(), label, width, digits);
+            }
+            for (Map.Entry<String, Map<String, TruthValues>> m : c.truthByModerator().entrySet()) {
+                for (Map.Entry<String, TruthValues> level : m.getValue().entrySet()) {
+                    row(b, m.getKey() + " = " + level.getKey(), level.getValue(), label, width, digits);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String label, TruthValues t, int labelWidth, int width, int digits) {
+        b.append(pad(label, labelWidth));
+        for (double v : values(t)) {
+            b.append(padLeft(format(v, digits), width));
+        }
+        b.append('\n');
+    }
+
+    private static String format(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return "NA";
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        // A value that rounds to zero prints without a sign ("-0.000" reads as a negative estimate).
+        return s.startsWith("-") && s.chars().noneMatch(ch -> ch >= '1' && ch <= '9') ? s.substring(1) : s;
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    private static String padLeft(String s, int width) {
+        return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
+    }
+}

@@ -1,0 +1,571 @@
+package org.alliancelab.simulate.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alliancelab.simulate.model.SamplingCorrelation;
+import org.alliancelab.simulate.model.SimulatedStudy;
+import org.alliancelab.simulate.model.StructuralModel;
+import org.alliancelab.simulate.scenario.AdjustedReporting;
+import org.alliancelab.simulate.scenario.Condition;
+import org.alliancelab.simulate.scenario.Dropout;
+import org.alliancelab.simulate.scenario.ModeratorCell;
+import org.alliancelab.simulate.scenario.PairedCorrelationRule;
+import org.alliancelab.simulate.scenario.PublicationSelection;
+import org.alliancelab.simulate.scenario.SampleSizeDistribution;
+import org.alliancelab.simulate.scenario.ScenarioException;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+/**
+ * Simulates the published studies of one replication of a condition.
+ *
+ * <p>Per study attempt, in this order (so a given rng gives a fixed result): each moderator's
+ * level; the sample size; the study's path coefficients (when some vary between studies); the
+ * data (patients or a Wishart matrix); publication; whether an adjusted estimate is reported.
+ * Attempts continue until {@code design.studies()} studies are published, or until
+ * {@value #MAX_ATTEMPTS_PER_STUDY} times that many attempts were made (then fewer are
+ * returned).
+ *
+ * <p><b>Between-study coefficients.</b> A study draws each varying path coefficient as
+ * {@code beta + sd * Z}. If a draw makes a residual variance non-positive (below
+ * {@link StructuralModel#MIN_RESIDUAL_VARIANCE}), the whole draw is rejected, counted in
+ * {@link SimulatedReplication#invalidDraws()}, and redrawn, up to
+ * {@value #MAX_COEFFICIENT_DRAWS} times; after that the study uses the mean coefficients
+ * (valid by construction). Rejection truncates the coefficient distribution; the count shows
+ * how often.
+ *
+ * <p><b>Engines.</b> {@link Engine#PATIENT} draws each patient: without dropout, the observed
+ * analysis variables as {@code L u} with {@code L} the Cholesky factor of their observed
+ * covariance and {@code u} standard normal; with dropout, the latent nodes by the structural
+ * equations, dropout by the latent-variable form of the link (probit: drop when a standard
+ * normal is below the linear predictor; logit: the same with a logistic variate), then the
+ * measurement errors. {@link Engine#SUFFICIENT} draws the co-moment matrix of the analysis
+ * variables directly: {@code W = (L A)(L A)'} ~ Wishart(Sigma_obs, n - 1) with Bartlett's
+ * {@code A} (lower triangular, {@code A_ii^2} ~ chi-squared(n - 1 - i), i = 0..q-1, standard
+ * normal below the diagonal; Bartlett 1933, Proc R Soc Edinb 53:260,
+ * doi:10.1017/S0370164600015455); it cannot represent dropout.
+ *
+ * <p>r is {@code C_xy / sqrt(C_xx C_yy)} and the partial r the Schur-complement partial
+ * correlation of the co-moment matrix {@code C}. A study whose analysed sample is smaller
+ * than p + 4 (p covariates), or whose correlation is undefined (e.g. nobody dropped out when
+ * retention is the outcome), is not published and counts as suppressed.
+ *
+ * <p>Not thread-safe: it keeps scratch arrays. Use one instance per thread; it may be reused
+ * for any number of replications. It uses no randomness besides the rng passed to
+ * {@link #simulate}.
+ */
+public final class StudySimulator {
+    /** Coefficient draws per study before falling back to the mean coefficients. */
+    public static final int MAX_COEFFICIENT_DRAWS = 100;
+    /** Bound on study attempts, as a multiple of the number of studies to publish. */
+    public static final int MAX_ATTEMPTS_PER_STUDY = 1000;
+
+    private final Engine engine;
+    private final int studies;
+    private final int q;
+    private final int covariates;
+    private final int minimumAnalysed;
+    private final SampleSizeDistribution sampleSize;
+    private final double publicationProbability;
+    private final double criticalZ;
+    private final AdjustedReporting reporting;
+    private final Dropout dropout;
+    private final double[][] levelCumulative;
+    private final int[] strides;
+    private final Plan[] plans;
+
+    // Scratch (hence not thread-safe).
+    private final double[][] cov;
+    private final double[][] chol;
+    private final double[][] comoment;
+    private final double[][] bartlett;
+    private final double[][] smallL;
+    private final double[] wa;
+    private final double[] wb;
+    private final double[] u;
+    private final double[] v;
+    private final double[] sums;
+    private final double[] latent;
+    private final double[] coefficients;
+    private final double[] psi;
+    private final double[] residualSd;
+    private final double[][] sigma;
+    private final int[] outN;
+    private final double[] outR;
+    private final double[] outPartial;
+    private final int[] outCell;
+    private final boolean[] outReports;
+
+    /** Per moderator cell: what does not change between studies. */
+    private static final class Plan {
+        final StructuralModel model;
+        final Map<String, String> levels;
+        final double[] beta;
+        final double[] sd;
+        final int[] varying;
+        final double[][] chol;
+        final double[] residualSd;
+        final double[] reliability;
+        /** sqrt(rel_a rel_b) for the analysis variables a, b (the attenuation factors). */
+        final double[][] attenuation;
+        final int[] order;
+        final int[] from;
+        final int[][] incoming;
+        final int[] analysis;
+        final double pairedCorrelation;
+        final double reportProbability;
+        final int[] dropNodes;
+        final double[] dropCoefficients;
+
+        Plan(ModeratorCell cell, Condition condition) {
+            model = cell.model();
+            levels = cell.levels();
+            beta = model.coefficients();
+            sd = model.coefficientSds();
+            int count = 0;
+            for (double s : sd) {
+                count += s > 0 ? 1 : 0;
+            }
+            varying = new int[count];
+            for (int p = 0, i = 0; p < sd.length; p++) {
+                if (sd[p] > 0) {
+                    varying[i++] = p;
+                }
+            }
+            int k = model.nodes().size();
+            analysis = model.analysisNodes();
+            int q = analysis.length;
+            double[] psi = new double[k];
+            double[][] sigma = new double[k][k];
+            model.latentCovariance(beta, psi, sigma);
+            residualSd = new double[k];
+            for (int j = 0; j < k; j++) {
+                residualSd[j] = Math.sqrt(psi[j]);
+            }
+            reliability = model.reliabilities();
+            double[][] obs = new double[q][q];
+            model.observedCovariance(sigma, reliability, obs);
+            attenuation = new double[q][q];
+            for (int a = 0; a < q; a++) {
+                for (int b = 0; b < q; b++) {
+                    attenuation[a][b] = Math.sqrt(reliability[analysis[a]] * reliability[analysis[b]]);
+                }
+            }
+            chol = new double[q][q];
+            if (!Moments.cholesky(obs, chol, q)) {
+                throw new ScenarioException(condition.source(), "/model",
+                    "the observed covariance is singular (perfectly reliable, perfectly determined variables)");
+            }
+            order = model.topologicalOrder();
+            from = model.pathFrom();
+            int[] to = model.pathTo();
+            List<List<Integer>> in = new ArrayList<>();
+            for (int j = 0; j < k; j++) {
+                in.add(new ArrayList<>());
+            }
+            for (int p = 0; p < to.length; p++) {
+                in.get(to[p]).add(p);
+            }
+            incoming = new int[k][];
+            for (int j = 0; j < k; j++) {
+                incoming[j] = in.get(j).stream().mapToInt(Integer::intValue).toArray();
+            }
+            PairedCorrelationRule rule = condition.analyses().pairedCorrelation();
+            pairedCorrelation = rule.method() == PairedCorrelationRule.Method.CONSTANT ? rule.value()
+                : SamplingCorrelation.deltaMethod(obs);
+            double report = 0;
+            AdjustedReporting r = condition.design().adjustedReporting().orElse(null);
+            if (r instanceof AdjustedReporting.ByModerator byModerator) {
+                report = byModerator.probabilities().getOrDefault(levels.get(byModerator.moderator()), 0.0);
+            } else if (r instanceof AdjustedReporting.Fraction fraction) {
+                report = fraction.fraction();
+            }
+            reportProbability = report;
+            Dropout dropout = condition.design().dropout().orElse(null);
+            int drops = dropout == null ? 0 : dropout.coefficients().size();
+            dropNodes = new int[drops];
+            dropCoefficients = new double[drops];
+            if (dropout != null) {
+                int i = 0;
+                for (Map.Entry<String, Double> e : dropout.coefficients().entrySet()) {
+                    dropNodes[i] = model.indexOf(e.getKey());
+                    dropCoefficients[i++] = e.getValue();
+                }
+            }
+        }
+    }
+
+    private StudySimulator(Condition condition, Engine engine) {
+        this.engine = engine;
+        var design = condition.design();
+        this.studies = design.studies();
+        this.sampleSize = design.sampleSize();
+        this.dropout = design.dropout().orElse(null);
+        this.reporting = design.adjustedReporting().orElse(null);
+        this.publicationProbability = design.publication().map(PublicationSelection::probability).orElse(1.0);
+        this.criticalZ = NormalDistribution.of(0, 1).inverseSurvivalProbability(condition.analyses().alpha() / 2);
+        if (engine == Engine.SUFFICIENT && dropout != null) {
+            throw new ScenarioException(condition.source(), "/design/dropout",
+                "the sufficient-statistics engine cannot represent dropout (use the patient engine)");
+        }
+        int m = design.moderators().size();
+        levelCumulative = new double[m][];
+        strides = new int[m];
+        int stride = 1;
+        for (int i = m - 1; i >= 0; i--) {
+            var levels = design.moderators().get(i).levels();
+            levelCumulative[i] = new double[levels.size()];
+            double c = 0;
+            for (int l = 0; l < levels.size(); l++) {
+                c += levels.get(l).probability();
+                levelCumulative[i][l] = c;
+            }
+            strides[i] = stride;
+            stride *= levels.size();
+        }
+        List<ModeratorCell> cells = condition.cells();
+        plans = new Plan[cells.size()];
+        for (int c = 0; c < plans.length; c++) {
+            plans[c] = new Plan(cells.get(c), condition);
+        }
+        StructuralModel model = condition.model();
+        int k = model.nodes().size();
+        q = model.analysisNodes().length;
+        covariates = q - 2;
+        minimumAnalysed = covariates + 4;
+        cov = new double[q][q];
+        chol = new double[q][q];
+        comoment = new double[q][q];
+        bartlett = new double[q][q];
+        smallL = new double[Math.max(1, q - 2)][Math.max(1, q - 2)];
+        wa = new double[q];
+        wb = new double[q];
+        u = new double[q];
+        v = new double[q];
+        sums = new double[q];
+        latent = new double[k];
+        coefficients = new double[model.paths().size()];
+        psi = new double[k];
+        residualSd = new double[k];
+        sigma = new double[k][k];
+        outN = new int[studies];
+        outR = new double[studies];
+        outPartial = new double[studies];
+        outCell = new int[studies];
+        outReports = new boolean[studies];
+    }
+
+    /**
+     * @param condition the condition to simulate
+     * @param engine the engine
+     * @return a simulator for that condition
+     * @throws ScenarioException when the engine cannot represent the condition (the sufficient
+     *     engine and dropout)
+     */
+    public static StudySimulator of(Condition condition, Engine engine) {
+        return new StudySimulator(condition, engine);
+    }
+
+    /**
+     * Simulates one replication.
+     *
+     * @param rng the replication's random stream (the only randomness used)
+     * @return the published studies and the counts of invalid draws and suppressed studies
+     */
+    public SimulatedReplication simulate(UniformRandomProvider rng) {
+        NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        int published = 0;
+        int invalid = 0;
+        int suppressed = 0;
+        long maxAttempts = (long) studies * MAX_ATTEMPTS_PER_STUDY;
+        for (int attempt = 0; published < studies && attempt < maxAttempts; attempt++) {
+            int cell = 0;
+            for (int m = 0; m < levelCumulative.length; m++) {
+                double[] cum = levelCumulative[m];
+                double x = rng.nextDouble();
+                int level = cum.length - 1;
+                for (int l = 0; l < cum.length - 1; l++) {
+                    if (x < cum[l]) {
+                        level = l;
+                        break;
+                    }
+                }
+                cell += level * strides[m];
+            }
+            Plan plan = plans[cell];
+            int n = sampleSize.sample(rng, gaussian, attempt);
+            double[][] factor = plan.chol;
+            double[] beta = plan.beta;
+            double[] resSd = plan.residualSd;
+            if (plan.varying.length > 0) {
+                invalid += drawCoefficients(plan, gaussian);
+                beta = coefficients;
+                resSd = residualSd;
+                if (dropout == null) {
+                    observedCovariance(plan);
+                    if (!Moments.cholesky(cov, chol, q)) {
+                        // Numerically singular despite valid residual variances: use the mean model.
+                        invalid++;
+                        System.arraycopy(plan.beta, 0, coefficients, 0, coefficients.length);
+                        factor = plan.chol;
+                    } else {
+                        factor = chol;
+                    }
+                }
+            }
+            // Decided before the data: a study that reports no adjusted estimate needs only the
+            // exposure and outcome, whose joint distribution is the leading 2 x 2 block.
+            boolean reports;
+            if (reporting == null) {
+                reports = false;
+            } else if (reporting instanceof AdjustedReporting.Count) {
+                reports = true;
+            } else {
+                reports = rng.nextDouble() < plan.reportProbability;
+            }
+            int dims = reports ? q : 2;
+            int analysed;
+            if (engine == Engine.SUFFICIENT) {
+                wishart(factor, dims, n - 1, rng, gaussian);
+                analysed = n;
+            } else if (dropout == null) {
+                patients(factor, dims, n, gaussian);
+                analysed = n;
+            } else {
+                analysed = patientsWithDropout(plan, beta, resSd, n, rng, gaussian);
+            }
+            double r = Moments.correlation(comoment);
+            if (analysed < minimumAnalysed || !(Math.abs(r) < 1)) {
+                suppressed++;
+                continue;
+            }
+            if (publicationProbability < 1) {
+                double z = 0.5 * Math.log((1 + r) / (1 - r)) * Math.sqrt(analysed - 3.0);
+                if (Math.abs(z) < criticalZ && rng.nextDouble() >= publicationProbability) {
+                    suppressed++;
+                    continue;
+                }
+            }
+            outN[published] = analysed;
+            outR[published] = r;
+            outPartial[published] = reports ? Moments.partialCorrelation(comoment, q, smallL, wa, wb) : Double.NaN;
+            outCell[published] = cell;
+            outReports[published] = reports;
+            published++;
+        }
+        if (reporting instanceof AdjustedReporting.Count count && count.count() < published) {
+            chooseReporters(count.count(), published, rng);
+        }
+        List<SimulatedStudy> list = new ArrayList<>(published);
+        for (int i = 0; i < published; i++) {
+            Plan plan = plans[outCell[i]];
+            boolean reports = outReports[i] && !Double.isNaN(outPartial[i]);
+            list.add(new SimulatedStudy(outN[i], outR[i], reports ? outPartial[i] : Double.NaN,
+                covariates, reports ? plan.pairedCorrelation : Double.NaN, plan.levels));
+        }
+        return new SimulatedReplication(list, invalid, suppressed);
+    }
+
+    /** Observed covariance of the analysis variables from {@link #sigma} (as StructuralModel.observedCovariance). */
+    private void observedCovariance(Plan plan) {
+        int[] vars = plan.analysis;
+        for (int a = 0; a < q; a++) {
+            double[] row = sigma[vars[a]];
+            double[] att = plan.attenuation[a];
+            for (int b = 0; b < a; b++) {
+                cov[a][b] = att[b] * row[vars[b]];
+            }
+            cov[a][a] = 1;
+        }
+    }
+
+    /** Keeps exactly {@code count} reporters among the first {@code published}, uniformly at random. */
+    private void chooseReporters(int count, int published, UniformRandomProvider rng) {
+        // Selection sampling (Knuth TAOCP vol. 2, Algorithm S): each subset equally likely.
+        int needed = count;
+        for (int i = 0; i < published; i++) {
+            boolean keep = rng.nextInt(published - i) < needed;
+            if (keep) {
+                needed--;
+            } else {
+                outReports[i] = false;
+            }
+        }
+    }
+
+    /**
+     * Draws the study's coefficients into {@link #coefficients}, its latent covariance into
+     * {@link #sigma} and residual SDs into {@link #residualSd}.
+     *
+     * @return the number of rejected draws
+     */
+    private int drawCoefficients(Plan plan, NormalizedGaussianSampler gaussian) {
+        int rejected = 0;
+        for (int d = 0; d < MAX_COEFFICIENT_DRAWS; d++) {
+            System.arraycopy(plan.beta, 0, coefficients, 0, coefficients.length);
+            for (int p : plan.varying) {
+                coefficients[p] += plan.sd[p] * gaussian.sample();
+            }
+            if (plan.model.latentCovariance(coefficients, psi, sigma) < 0) {
+                if (dropout != null) {
+                    setResidualSd();
+                }
+                return rejected;
+            }
+            rejected++;
+        }
+        System.arraycopy(plan.beta, 0, coefficients, 0, coefficients.length);
+        plan.model.latentCovariance(coefficients, psi, sigma);
+        setResidualSd();
+        return rejected;
+    }
+
+    private void setResidualSd() {
+        for (int j = 0; j < psi.length; j++) {
+            residualSd[j] = Math.sqrt(psi[j]);
+        }
+    }
+
+    /**
+     * Bartlett decomposition: comoment = (L A)(L A)' ~ Wishart(L L', df), for the leading
+     * {@code q} variables (the leading block of a Cholesky factor is the factor of the leading
+     * block, so this is the marginal Wishart of those variables).
+     */
+    private void wishart(double[][] l, int dims, int df, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
+        double[][] a = bartlett;
+        for (int i = 0; i < dims; i++) {
+            a[i][i] = Math.sqrt(ChiSquared.sample(df - i, rng, gaussian));
+            for (int j = 0; j < i; j++) {
+                a[i][j] = gaussian.sample();
+            }
+        }
+        // M = L A (lower triangular), stored in cov.
+        double[][] mm = cov;
+        for (int i = 0; i < dims; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = j; k <= i; k++) {
+                    s += l[i][k] * a[k][j];
+                }
+                mm[i][j] = s;
+            }
+        }
+        for (int i = 0; i < dims; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = 0; k <= j; k++) {
+                    s += mm[i][k] * mm[j][k];
+                }
+                comoment[i][j] = s;
+            }
+        }
+    }
+
+    /** n patients as L u; co-moments about the sample mean into the lower triangle of comoment. */
+    private void patients(double[][] l, int dims, int n, NormalizedGaussianSampler gaussian) {
+        clearMoments();
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < dims; a++) {
+                u[a] = gaussian.sample();
+            }
+            for (int a = 0; a < dims; a++) {
+                double s = 0;
+                for (int b = 0; b <= a; b++) {
+                    s += l[a][b] * u[b];
+                }
+                v[a] = s;
+            }
+            accumulate(dims);
+        }
+        finishMoments(n);
+    }
+
+    /** @return the analysed sample size */
+    private int patientsWithDropout(Plan plan, double[] beta, double[] resSd, int n,
+                                    UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
+        clearMoments();
+        int[] order = plan.order;
+        int[][] incoming = plan.incoming;
+        int[] from = plan.from;
+        int[] analysis = plan.analysis;
+        double[] rel = plan.reliability;
+        Dropout d = dropout;
+        boolean retention = d.analysis() == Dropout.Analysis.RETENTION;
+        boolean probit = d.link() == Dropout.Link.PROBIT;
+        int[] dropNodes = plan.dropNodes;
+        double[] dropCoefficients = plan.dropCoefficients;
+        int analysed = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j : order) {
+                double s = resSd[j] * gaussian.sample();
+                for (int p : incoming[j]) {
+                    s += beta[p] * latent[from[p]];
+                }
+                latent[j] = s;
+            }
+            double eta = d.intercept();
+            for (int c = 0; c < dropNodes.length; c++) {
+                eta += dropCoefficients[c] * latent[dropNodes[c]];
+            }
+            double noise;
+            if (probit) {
+                noise = gaussian.sample();
+            } else {
+                double w = rng.nextDouble();
+                noise = Math.log(w / (1 - w));
+            }
+            boolean dropped = noise < eta;
+            if (!retention && dropped) {
+                continue;
+            }
+            for (int a = 0; a < q; a++) {
+                if (retention && a == 1) {
+                    v[a] = dropped ? 0 : 1;
+                    continue;
+                }
+                int j = analysis[a];
+                double r = rel[j];
+                v[a] = r < 1 ? Math.sqrt(r) * latent[j] + Math.sqrt(1 - r) * gaussian.sample() : latent[j];
+            }
+            accumulate(q);
+            analysed++;
+        }
+        finishMoments(analysed);
+        return analysed;
+    }
+
+    private void clearMoments() {
+        for (int a = 0; a < q; a++) {
+            sums[a] = 0;
+            for (int b = 0; b <= a; b++) {
+                comoment[a][b] = 0;
+            }
+        }
+    }
+
+    private void accumulate(int dims) {
+        for (int a = 0; a < dims; a++) {
+            double va = v[a];
+            sums[a] += va;
+            double[] row = comoment[a];
+            for (int b = 0; b <= a; b++) {
+                row[b] += va * v[b];
+            }
+        }
+    }
+
+    /** Raw cross-products to co-moments about the mean (values are O(1): no cancellation issue). */
+    private void finishMoments(int n) {
+        if (n == 0) {
+            return;
+        }
+        for (int a = 0; a < q; a++) {
+            for (int b = 0; b <= a; b++) {
+                comoment[a][b] -= sums[a] * sums[b] / n;
+            }
+        }
+    }
+}

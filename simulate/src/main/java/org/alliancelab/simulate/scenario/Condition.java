@@ -1,0 +1,131 @@
+package org.alliancelab.simulate.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import org.alliancelab.simulate.model.StructuralModel;
+import org.alliancelab.simulate.model.TruthValues;
+
+/**
+ * One grid condition of a scenario: the factor levels and the fully resolved model, design and
+ * analyses.
+ *
+ * <p>Population values: {@link #truth()} averages over the moderator cells with the cell
+ * probabilities as weights, the correlations ({@code unadjusted, adjusted, adjusted_latent,
+ * causal}) on the Fisher-z scale and back-transformed (what a random-effects pooling of the
+ * studies estimates, ignoring weights), the effects ({@code total, direct}) linearly. Without
+ * moderators this is the model's own truth. Values are at the mean path coefficients.
+ * {@link #truthByModerator()} does the same average with one moderator's level fixed, for every
+ * level of each moderator that has at least one level overriding the model (moderators whose
+ * levels all share the model are left out). {@link #truthAmongReporters()} weights each cell also by its
+ * probability of reporting an adjusted estimate (differs from {@link #truth()} only for a
+ * {@link AdjustedReporting.ByModerator} rule).
+ *
+ * @param index 0-based condition index in grid order
+ * @param factors grid path to level, in grid order (empty without grid)
+ * @param model the condition's model without moderator overrides
+ * @param design the study design
+ * @param analyses the analyses
+ * @param cells the moderator cells (one cell with probability 1 when there are no moderators)
+ * @param truth mixture truth over the cells
+ * @param truthByModerator moderator to level to truth, for moderators whose levels differ
+ * @param truthAmongReporters mixture truth over the studies reporting an adjusted estimate
+ * @param source the scenario's file or built-in name (for error messages)
+ */
+public record Condition(
+    int index,
+    Map<String, Double> factors,
+    StructuralModel model,
+    StudyDesign design,
+    AnalysisSettings analyses,
+    List<ModeratorCell> cells,
+    TruthValues truth,
+    Map<String, Map<String, TruthValues>> truthByModerator,
+    TruthValues truthAmongReporters,
+    String source) {
+
+    /** Defensive copies keeping iteration order. */
+    public Condition {
+        factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+        cells = List.copyOf(cells);
+        Map<String, Map<String, TruthValues>> copy = new LinkedHashMap<>();
+        truthByModerator.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        truthByModerator = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Resolves a condition: enumerates the moderator cells and computes the truths.
+     *
+     * @throws org.alliancelab.simulate.model.InvalidModelException when a cell's model is invalid
+     */
+    static Condition of(int index, Map<String, Double> factors, StructuralModel model,
+                        StudyDesign design, AnalysisSettings analyses, String source) {
+        List<ModeratorCell> cells = ModeratorCells.enumerate(model, design.moderators());
+        TruthValues truth = mixture(cells, i -> cells.get(i).probability());
+        Map<String, Map<String, TruthValues>> byModerator = new LinkedHashMap<>();
+        List<Moderator> moderators = design.moderators();
+        for (int m = 0; m < moderators.size(); m++) {
+            Moderator moderator = moderators.get(m);
+            Map<String, TruthValues> levels = new LinkedHashMap<>();
+            if (moderator.levels().stream().noneMatch(ModeratorLevel::overridesModel)) {
+                continue;
+            }
+            for (int l = 0; l < moderator.levels().size(); l++) {
+                ModeratorLevel level = moderator.levels().get(l);
+                final int mm = m;
+                final int ll = l;
+                levels.put(level.name(), mixture(cells, i -> cells.get(i).levelIndices().get(mm) == ll
+                    ? cells.get(i).probability() : 0));
+            }
+            if (!levels.isEmpty()) {
+                byModerator.put(moderator.name(), levels);
+            }
+        }
+        TruthValues reporters = truth;
+        if (design.adjustedReporting().orElse(null) instanceof AdjustedReporting.ByModerator rule) {
+            int m = 0;
+            while (!moderators.get(m).name().equals(rule.moderator())) {
+                m++;
+            }
+            Moderator moderator = moderators.get(m);
+            final int mm = m;
+            TruthValues weighted = mixture(cells, i -> {
+                String level = moderator.levels().get(cells.get(i).levelIndices().get(mm)).name();
+                return cells.get(i).probability() * rule.probabilities().getOrDefault(level, 0.0);
+            });
+            if (!Double.isNaN(weighted.unadjusted())) {
+                reporters = weighted;
+            }
+        }
+        return new Condition(index, factors, model, design, analyses, cells, truth, byModerator, reporters,
+            source);
+    }
+
+    /** Weighted average of cell truths: correlations on the Fisher-z scale, effects linearly. */
+    static TruthValues mixture(List<ModeratorCell> cells, IntToDoubleFunction weight) {
+        double w = 0;
+        double[] sum = new double[6];
+        for (int i = 0; i < cells.size(); i++) {
+            double wi = weight.applyAsDouble(i);
+            if (wi <= 0) {
+                continue;
+            }
+            TruthValues t = cells.get(i).truth();
+            w += wi;
+            sum[0] += wi * atanh(t.unadjusted());
+            sum[1] += wi * atanh(t.adjusted());
+            sum[2] += wi * atanh(t.adjustedLatent());
+            sum[3] += wi * atanh(t.causal());
+            sum[4] += wi * t.totalEffect();
+            sum[5] += wi * t.directEffect();
+        }
+        return new TruthValues(Math.tanh(sum[0] / w), Math.tanh(sum[1] / w), Math.tanh(sum[2] / w),
+            Math.tanh(sum[3] / w), sum[4] / w, sum[5] / w);
+    }
+
+    private static double atanh(double r) {
+        return 0.5 * Math.log((1 + r) / (1 - r));
+    }
+}

@@ -1,0 +1,332 @@
+package org.alliancelab.simulate.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated simulation scenario: causal model, study design, analyses, grid of factors,
+ * replications and master seed. See {@code docs/scenario-format.md} for the format.
+ *
+ * <p>Grid expansion order: conditions are the Cartesian product of the grid factors' levels
+ * with the LAST factor varying fastest (nested loops in grid order); condition {@code i} has
+ * index {@code i}. Without grid there is exactly one condition, index 0.
+ *
+ * <p>Immutable.
+ */
+public final class Scenario {
+    private static final List<String> BUILT_IN = List.of("causal", "null-confounded",
+        "null-unmeasured", "reverse-causation", "mediator", "dropout", "fluckiger2018",
+        "fluckiger2018-null");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .build();
+
+    private final String source;
+    private final String name;
+    private final ObjectNode tree;
+    private final long seed;
+    private final int replications;
+    private final List<Condition> conditions;
+
+    private Scenario(String source, String name, ObjectNode tree, long seed, int replications,
+                     List<Condition> conditions) {
+        this.source = source;
+        this.name = name;
+        this.tree = tree;
+        this.seed = seed;
+        this.replications = replications;
+        this.conditions = List.copyOf(conditions);
+    }
+
+    /**
+     * Reads a scenario file.
+     *
+     * @param file the JSON file
+     * @return the validated scenario
+     * @throws ScenarioException when the file cannot be read or is invalid
+     */
+    public static Scenario load(Path file) {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ScenarioException(source, "", "cannot read file: " + e.getMessage());
+        }
+        String base = file.getFileName() == null ? source : file.getFileName().toString();
+        return parse(text, source, base.endsWith(".json") ? base.substring(0, base.length() - 5) : base);
+    }
+
+    /**
+     * A built-in scenario by name.
+     *
+     * @param name one of {@link #builtInNames()}
+     * @return the scenario
+     * @throws ScenarioException naming the known names when there is no such built-in
+     */
+    public static Scenario builtIn(String name) {
+        if (!BUILT_IN.contains(name)) {
+            throw new ScenarioException(name, "", "no built-in scenario '" + name + "' (known: "
+                + String.join(", ", BUILT_IN) + ")");
+        }
+        try (InputStream in = Scenario.class.getResourceAsStream("/scenarios/" + name + ".json")) {
+            if (in == null) {
+                throw new ScenarioException(name, "", "built-in scenario resource is missing");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name, name);
+        } catch (IOException e) {
+            throw new ScenarioException(name, "", "cannot read built-in scenario: " + e.getMessage());
+        }
+    }
+
+    /** @return the names of the built-in scenarios */
+    public static List<String> builtInNames() {
+        return BUILT_IN;
+    }
+
+    /**
+     * A built-in scenario if {@code nameOrPath} is a built-in name, else the file at that path.
+     *
+     * @param nameOrPath built-in name or file path
+     * @return the scenario
+     * @throws ScenarioException when neither exists or the scenario is invalid
+     */
+    public static Scenario resolve(String nameOrPath) {
+        if (BUILT_IN.contains(nameOrPath)) {
+            return builtIn(nameOrPath);
+        }
+        Path file = Path.of(nameOrPath);
+        if (!Files.exists(file)) {
+            throw new ScenarioException(nameOrPath, "", "no such file and no built-in scenario of that name"
+                + " (built-ins: " + String.join(", ", BUILT_IN) + ")");
+        }
+        return load(file);
+    }
+
+    /**
+     * Parses scenario JSON text.
+     *
+     * @param json the text
+     * @param source name used in error messages (file or built-in name)
+     * @param defaultName scenario name when the JSON has no "name"
+     * @return the validated scenario
+     * @throws ScenarioException when invalid
+     */
+    public static Scenario parse(String json, String source, String defaultName) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ScenarioException(source, "", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioException(source, "", "expected a JSON object");
+        }
+        return of(source, defaultName, (ObjectNode) root);
+    }
+
+    private static Scenario of(String source, String defaultName, ObjectNode tree) {
+        JsonObject root = JsonObject.of(source, "", tree);
+        root.allowOnly("name", "description", "seed", "replications", "model", "design", "analyses", "grid");
+        String name = root.optionalString("name").orElse(defaultName);
+        root.optionalString("description");
+        long seed = root.has("seed") ? root.integer("seed") : 1L;
+        int replications = root.has("replications") ? root.integer("replications", 1, Integer.MAX_VALUE) : 1000;
+
+        ObjectNode base = tree.deepCopy();
+        base.remove("grid");
+        List<String> paths = new ArrayList<>();
+        List<List<Double>> levels = new ArrayList<>();
+        if (root.has("grid")) {
+            List<JsonObject> factors = root.objects("grid");
+            if (factors.isEmpty()) {
+                throw root.error("grid", "the grid is empty (omit the key for a single condition)");
+            }
+            for (int f = 0; f < factors.size(); f++) {
+                JsonObject factor = factors.get(f);
+                factor.allowOnly("path", "levels");
+                String path = factor.string("path");
+                if (paths.contains(path)) {
+                    throw factor.error("path", "the grid addresses '" + path + "' twice");
+                }
+                checkGridPath(factor, path, base);
+                List<JsonNode> raw = factor.array("levels");
+                if (raw.isEmpty()) {
+                    throw factor.error("levels", "no levels");
+                }
+                List<Double> values = new ArrayList<>();
+                for (int l = 0; l < raw.size(); l++) {
+                    if (!raw.get(l).isNumber() || !Double.isFinite(raw.get(l).asDouble())) {
+                        throw new ScenarioException(source, factor.pointer("levels") + "/" + l,
+                            "expected a finite number");
+                    }
+                    values.add(raw.get(l).asDouble());
+                }
+                paths.add(path);
+                levels.add(values);
+            }
+        }
+        int count = 1;
+        for (List<Double> l : levels) {
+            count = Math.multiplyExact(count, l.size());
+        }
+        ScenarioReader reader = new ScenarioReader(source);
+        List<Condition> conditions = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            ObjectNode resolved = base.deepCopy();
+            Map<String, Double> factors = new LinkedHashMap<>();
+            int rest = c;
+            int[] levelIndex = new int[paths.size()];
+            for (int f = paths.size() - 1; f >= 0; f--) {
+                levelIndex[f] = rest % levels.get(f).size();
+                rest /= levels.get(f).size();
+            }
+            for (int f = 0; f < paths.size(); f++) {
+                double value = levels.get(f).get(levelIndex[f]);
+                factors.put(paths.get(f), value);
+                set(resolved, paths.get(f), value);
+            }
+            try {
+                conditions.add(reader.condition(c, factors, JsonObject.of(source, "", resolved)));
+            } catch (ScenarioException e) {
+                if (factors.isEmpty()) {
+                    throw e;
+                }
+                throw new ScenarioException(source, e.pointer(), e.problem() + " (grid condition " + c + ": "
+                    + factors + ")");
+            }
+        }
+        return new Scenario(source, name, tree.deepCopy(), seed, replications, conditions);
+    }
+
+    private static void checkGridPath(JsonObject factor, String path, ObjectNode base) {
+        if (!path.startsWith("/") || path.equals("/seed") || path.equals("/replications")
+            || path.startsWith("/grid")) {
+            throw factor.error("path", "grid path must be a JSON pointer into model, design or analyses, got '"
+                + path + "'");
+        }
+        JsonNode target;
+        try {
+            target = base.at(path);
+        } catch (IllegalArgumentException e) {
+            throw factor.error("path", "invalid JSON pointer '" + path + "'");
+        }
+        if (target == null || target.isMissingNode()) {
+            throw factor.error("path", "'" + path + "' addresses no field of the scenario");
+        }
+        if (!target.isNumber()) {
+            throw factor.error("path", "'" + path + "' is not a numeric field");
+        }
+    }
+
+    private static void set(ObjectNode tree, String pointer, double value) {
+        int cut = pointer.lastIndexOf('/');
+        JsonNode parent = cut == 0 ? tree : tree.at(pointer.substring(0, cut));
+        String last = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+        ContainerNode<?> container = (ContainerNode<?>) parent;
+        if (container instanceof ObjectNode o) {
+            o.set(last, DoubleNode.valueOf(value));
+        } else {
+            ((ArrayNode) container).set(Integer.parseInt(last), DoubleNode.valueOf(value));
+        }
+    }
+
+    /** @return the scenario name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the file name or built-in name the scenario was read from */
+    public String source() {
+        return source;
+    }
+
+    /** @return the master seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the number of replications per condition */
+    public int replications() {
+        return replications;
+    }
+
+    /**
+     * @param newSeed the master seed
+     * @return a copy with another master seed
+     */
+    public Scenario withSeed(long newSeed) {
+        ObjectNode t = tree.deepCopy();
+        t.put("seed", newSeed);
+        return new Scenario(source, name, t, newSeed, replications, conditions);
+    }
+
+    /**
+     * @param newReplications replications per condition (at least 1)
+     * @return a copy with another number of replications
+     * @throws IllegalArgumentException when not positive
+     */
+    public Scenario withReplications(int newReplications) {
+        if (newReplications < 1) {
+            throw new IllegalArgumentException("replications must be >= 1, got " + newReplications);
+        }
+        ObjectNode t = tree.deepCopy();
+        t.put("replications", newReplications);
+        return new Scenario(source, name, t, seed, newReplications, conditions);
+    }
+
+    /** @return the analyses (the same for every condition unless the grid addresses /analyses) */
+    public AnalysisSettings analyses() {
+        return conditions.get(0).analyses();
+    }
+
+    /** @return the names of the categorical moderators, in scenario order */
+    public List<String> moderatorNames() {
+        return conditions.get(0).design().moderators().stream().map(Moderator::name).toList();
+    }
+
+    /** @return the grid conditions in grid order (last factor fastest) */
+    public List<Condition> conditions() {
+        return conditions;
+    }
+
+    /**
+     * @return the scenario as loaded (with any seed or replications override), pretty-printed,
+     *     keys in the file's order
+     */
+    public String toJson() {
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Scenario[" + name + ", " + conditions.size() + " conditions]";
+    }
+
+}

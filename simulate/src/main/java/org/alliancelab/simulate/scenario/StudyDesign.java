@@ -1,0 +1,29 @@
+package org.alliancelab.simulate.scenario;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The design of the studies of one replication.
+ *
+ * @param studies number of PUBLISHED studies per replication (with publication selection,
+ *     studies are drawn until this many are published)
+ * @param sampleSize sample-size distribution
+ * @param moderators categorical moderators in scenario order
+ * @param adjustedReporting which studies report an adjusted estimate (empty: none do)
+ * @param publication publication selection (empty: every study is published)
+ * @param dropout patient dropout (empty: none)
+ */
+public record StudyDesign(
+    int studies,
+    SampleSizeDistribution sampleSize,
+    List<Moderator> moderators,
+    Optional<AdjustedReporting> adjustedReporting,
+    Optional<PublicationSelection> publication,
+    Optional<Dropout> dropout) {
+
+    /** Defensive copy. */
+    public StudyDesign {
+        moderators = List.copyOf(moderators);
+    }
+}

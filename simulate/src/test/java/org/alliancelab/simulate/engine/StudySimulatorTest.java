@@ -1,0 +1,272 @@
+package org.alliancelab.simulate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.alliancelab.simulate.model.SamplingCorrelation;
+import org.alliancelab.simulate.model.SimulatedStudy;
+import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.scenario.Condition;
+import org.alliancelab.simulate.scenario.Scenario;
+import org.alliancelab.simulate.scenario.ScenarioException;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class StudySimulatorTest {
+
+    /** Confounders C (rel .9) and M (rel .6) of X (rel .8) and Y (rel .7); X -> Y = .25. */
+    static String scenario(int studies, String sampleSize, String xySd, String extraDesign) {
+        return """
+            {
+              "model": {
+                "nodes": [
+                  {"name": "C", "reliability": 0.9}, {"name": "M", "reliability": 0.6},
+                  {"name": "X", "reliability": 0.8}, {"name": "Y", "reliability": 0.7}
+                ],
+                "paths": [
+                  {"from": "C", "to": "M", "beta": 0.3},
+                  {"from": "C", "to": "X", "beta": 0.4}, {"from": "M", "to": "X", "beta": 0.3},
+                  {"from": "C", "to": "Y", "beta": 0.3}, {"from": "M", "to": "Y", "beta": 0.35},
+                  {"from": "X", "to": "Y", "beta": 0.25, "sd": %s}
+                ],
+                "exposure": "X", "outcome": "Y", "adjustment": ["C", "M"]
+              },
+              "design": {
+                "studies": %d,
+                "sampleSize": %s,
+                "adjustedReporting": {"fraction": 1.0}%s
+              }
+            }
+            """.formatted(xySd, studies, sampleSize, extraDesign);
+    }
+
+    static Condition condition(String json) {
+        return Scenario.parse(json, "test", "test").conditions().get(0);
+    }
+
+    static UniformRandomProvider rng(long seed) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    }
+
+    static double atanh(double r) {
+        return 0.5 * Math.log((1 + r) / (1 - r));
+    }
+
+    static double[] z(List<SimulatedStudy> studies, boolean partial) {
+        return studies.stream().mapToDouble(s -> atanh(partial ? s.partialR() : s.r())).toArray();
+    }
+
+    /** Two-sample Kolmogorov-Smirnov statistic. */
+    static double ks(double[] a, double[] b) {
+        double[] x = a.clone();
+        double[] y = b.clone();
+        Arrays.sort(x);
+        Arrays.sort(y);
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        while (i < x.length && j < y.length) {
+            double v = Math.min(x[i], y[j]);
+            while (i < x.length && x[i] <= v) {
+                i++;
+            }
+            while (j < y.length && y[j] <= v) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / x.length - (double) j / y.length));
+        }
+        return d;
+    }
+
+    /**
+     * Patient and sufficient engines give the same distribution of z(r) and z(partial r), at
+     * n = 40 where the Fisher-z normal approximation is rough (so the check is on the exact
+     * distribution), with between-study variation of X -> Y. Two-sample KS at alpha = .001 per
+     * comparison (asymptotic critical value 1.9495 sqrt(2/N)); four comparisons, so the
+     * false-alarm rate is at most .4% (and the seeds are fixed, so the outcome is reproducible).
+     */
+    @Test
+    void enginesAgreeInDistribution() {
+        int studies = 3000;
+        double critical = 1.9495 * Math.sqrt(2.0 / studies);
+        for (String sd : List.of("0.0", "0.1")) {
+            Condition c = condition(scenario(studies, "{\"distribution\": \"fixed\", \"n\": 40}", sd, ""));
+            List<SimulatedStudy> patient = StudySimulator.of(c, Engine.PATIENT).simulate(rng(11)).studies();
+            List<SimulatedStudy> sufficient = StudySimulator.of(c, Engine.SUFFICIENT).simulate(rng(12)).studies();
+            assertEquals(studies, patient.size());
+            assertEquals(studies, sufficient.size());
+            double dr = ks(z(patient, false), z(sufficient, false));
+            double dp = ks(z(patient, true), z(sufficient, true));
+            assertTrue(dr < critical, "KS for r, sd " + sd + ": " + dr + " >= " + critical);
+            assertTrue(dp < critical, "KS for partial r, sd " + sd + ": " + dp + " >= " + critical);
+        }
+    }
+
+    /**
+     * The Monte Carlo mean of z(r) converges to z of the truth: E z(r) = atanh(rho) + rho / (2(n - 1))
+     * + O(n^-2) (Fisher 1921; Hotelling 1953, JRSS B 15:193, doi:10.1111/j.2517-6161.1953.tb00135.x),
+     * SD 1/sqrt(n - 3). With n = 100 and N studies the mean's SE is 1/sqrt(97 N); tolerance 4 SE
+     * (false alarm 6e-5). The partial correlation with p covariates behaves as a correlation from
+     * n - p observations. Both engines.
+     */
+    @Test
+    void monteCarloMeanConvergesToTruth() {
+        int n = 100;
+        for (Engine engine : Engine.values()) {
+            int studies = engine == Engine.SUFFICIENT ? 40_000 : 8_000;
+            Condition c = condition(scenario(studies, "{\"distribution\": \"fixed\", \"n\": " + n + "}", "0.0", ""));
+            TruthValues truth = c.truth();
+            List<SimulatedStudy> s = StudySimulator.of(c, engine).simulate(rng(5)).studies();
+            double meanR = Arrays.stream(z(s, false)).average().orElseThrow();
+            double meanP = Arrays.stream(z(s, true)).average().orElseThrow();
+            double rho = truth.unadjusted();
+            double pr = truth.adjusted();
+            double tolR = 4 / Math.sqrt((n - 3.0) * studies);
+            double tolP = 4 / Math.sqrt((n - 5.0) * studies);
+            assertEquals(atanh(rho) + rho / (2 * (n - 1)), meanR, tolR, engine + " z(r)");
+            assertEquals(atanh(pr) + pr / (2 * (n - 3)), meanP, tolP, engine + " z(partial r)");
+        }
+    }
+
+    /**
+     * The delta-method paired correlation matches the Monte Carlo correlation of z(r) and
+     * z(partial r) at n = 500 (20,000 studies: the sample correlation's SE is about
+     * (1 - rho^2)/sqrt(N) < .007; tolerance .03 also allows the O(1/n) deviation of the
+     * asymptotic value).
+     */
+    @Test
+    void pairedCorrelationMatchesMonteCarlo() {
+        Condition c = condition(scenario(20_000, "{\"distribution\": \"fixed\", \"n\": 500}", "0.0", ""));
+        List<SimulatedStudy> s = StudySimulator.of(c, Engine.SUFFICIENT).simulate(rng(8)).studies();
+        double[] a = z(s, false);
+        double[] b = z(s, true);
+        double ma = Arrays.stream(a).average().orElseThrow();
+        double mb = Arrays.stream(b).average().orElseThrow();
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < a.length; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        double empirical = sab / Math.sqrt(saa * sbb);
+        double delta = s.get(0).pairedCorrelation();
+        assertTrue(delta > 0.3 && delta < 0.95, "delta " + delta);
+        assertEquals(empirical, delta, 0.03);
+        double[][] cov = new double[4][4];
+        c.model().observedCovariance(sigma(c), c.model().reliabilities(), cov);
+        assertEquals(SamplingCorrelation.deltaMethod(cov), delta, 1e-12);
+    }
+
+    private static double[][] sigma(Condition c) {
+        int k = c.model().nodes().size();
+        double[][] sigma = new double[k][k];
+        c.model().latentCovariance(c.model().coefficients(), new double[k], sigma);
+        return sigma;
+    }
+
+    /** The same rng seed gives the same replication; a reused simulator equals a fresh one. */
+    @Test
+    void deterministicAndReusable() {
+        Condition c = condition(scenario(30, "{\"distribution\": \"lognormal\", \"median\": 60, \"spread\": 0.7}", "0.1", ""));
+        for (Engine engine : Engine.values()) {
+            StudySimulator reused = StudySimulator.of(c, engine);
+            reused.simulate(rng(1));
+            SimulatedReplication second = reused.simulate(rng(2));
+            SimulatedReplication fresh = StudySimulator.of(c, engine).simulate(rng(2));
+            assertEquals(fresh, second);
+            assertTrue(second.studies().stream().allMatch(st -> st.n() >= 7));
+        }
+    }
+
+    /** A between-study SD so large that many draws are invalid: counted, and studies stay valid. */
+    @Test
+    void invalidCoefficientDrawsAreCounted() {
+        Condition c = condition(scenario(200, "{\"distribution\": \"fixed\", \"n\": 30}", "0.8", ""));
+        SimulatedReplication rep = StudySimulator.of(c, Engine.SUFFICIENT).simulate(rng(3));
+        assertTrue(rep.invalidDraws() > 20, "invalid draws " + rep.invalidDraws());
+        assertEquals(200, rep.studies().size());
+        assertTrue(rep.studies().stream().allMatch(s -> Math.abs(s.r()) < 1));
+    }
+
+    /**
+     * Publication selection with pi = .02 at a tiny effect: a non-significant study survives
+     * with probability .02, so published studies are nearly all significant and many drawn
+     * studies are suppressed.
+     */
+    @Test
+    void publicationSelectionSuppressesNonSignificantStudies() {
+        String json = scenario(100, "{\"distribution\": \"fixed\", \"n\": 40}", "0.0",
+            ", \"publication\": {\"probability\": 0.02}").replace("\"beta\": 0.25", "\"beta\": 0.0");
+        SimulatedReplication rep = StudySimulator.of(condition(json), Engine.SUFFICIENT).simulate(rng(4));
+        assertEquals(100, rep.studies().size());
+        assertTrue(rep.suppressedStudies() > 100, "suppressed " + rep.suppressedStudies());
+        long significant = rep.studies().stream()
+            .filter(s -> Math.abs(atanh(s.r())) * Math.sqrt(s.n() - 3) >= 1.959964).count();
+        assertTrue(significant >= 80, "significant " + significant);
+    }
+
+    @Test
+    void adjustedReportingRules() {
+        String count = scenario(50, "{\"distribution\": \"fixed\", \"n\": 40}", "0.0", "")
+            .replace("{\"fraction\": 1.0}", "{\"count\": 12}");
+        SimulatedReplication rep = StudySimulator.of(condition(count), Engine.SUFFICIENT).simulate(rng(6));
+        assertEquals(12, rep.studies().stream().filter(SimulatedStudy::reportsAdjusted).count());
+        assertTrue(rep.studies().stream().allMatch(s -> s.covariates() == 2));
+        assertTrue(rep.studies().stream().filter(SimulatedStudy::reportsAdjusted)
+            .allMatch(s -> s.pairedCorrelation() > 0 && s.pairedCorrelation() < 1));
+
+        String byModerator = scenario(400, "{\"distribution\": \"fixed\", \"n\": 40}", "0.0",
+            ", \"moderators\": [{\"name\": \"timing\", \"levels\": [{\"name\": \"early\", \"probability\": 0.5},"
+                + " {\"name\": \"late\", \"probability\": 0.5}]}]")
+            .replace("{\"fraction\": 1.0}", "{\"moderator\": \"timing\", \"probabilities\": {\"early\": 1.0}}");
+        List<SimulatedStudy> studies = StudySimulator.of(condition(byModerator), Engine.PATIENT).simulate(rng(7)).studies();
+        assertTrue(studies.stream().allMatch(s -> s.reportsAdjusted() == s.moderatorLevels().get("timing").equals("early")));
+        long early = studies.stream().filter(s -> s.moderatorLevels().get("timing").equals("early")).count();
+        // Binomial(400, .5): 4 SD = 40.
+        assertEquals(200, early, 40);
+    }
+
+    @Test
+    void sufficientEngineRefusesDropout() {
+        Condition c = Scenario.builtIn("dropout").conditions().get(0);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> StudySimulator.of(c, Engine.SUFFICIENT));
+        assertEquals("/design/dropout", e.pointer());
+        assertEquals("dropout", e.source());
+    }
+
+    /**
+     * Dropout, completers only: probit intercept -0.8 with coefficients -0.4 on alliance and early
+     * change drops about a quarter of the patients: P(drop) = Phi(-0.8 / sqrt(1 + Var(eta))) with
+     * Var(eta) = .4^2 + .4^2 + 2 (.4)(.4) Cov(A, E) and Cov(A, E) = .35 + .15 * .20 = .38 (paths of
+     * the built-in), so Var(eta) = .4416 and P = Phi(-.666) = .253. The analysed n is smaller.
+     * Retention as the outcome analyses everyone and gives a positive point-biserial correlation
+     * (weak alliance means dropout).
+     */
+    @Test
+    void dropoutReducesTheAnalysedSample() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+            (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(Scenario.builtIn("dropout").toJson());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/design")).putObject("sampleSize")
+            .put("distribution", "fixed").put("n", 200);
+        Condition completers = Scenario.parse(mapper.writeValueAsString(tree), "dropout", "dropout").conditions().get(0);
+        SimulatedReplication rep = StudySimulator.of(completers, Engine.PATIENT).simulate(rng(9));
+        double analysed = rep.studies().stream().mapToInt(SimulatedStudy::n).sum();
+        double enrolled = 200.0 * rep.studies().size();
+        // 50 studies x 200 patients: the share's SE is about sqrt(.25 * .75 / 10000) = .0043.
+        assertEquals(0.25, 1 - analysed / enrolled, 0.02, "share dropped");
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/design/dropout")).put("analysis", "retention");
+        Condition retention = Scenario.parse(mapper.writeValueAsString(tree), "dropout", "dropout").conditions().get(0);
+        SimulatedReplication all = StudySimulator.of(retention, Engine.PATIENT).simulate(rng(9));
+        assertTrue(all.studies().stream().allMatch(st -> st.n() == 200));
+        double meanR = all.studies().stream().mapToDouble(SimulatedStudy::r).average().orElseThrow();
+        assertTrue(meanR > 0.1, "retention correlation " + meanR);
+    }
+}
