@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.alliancelab.meta.effectsize.CorrelationMeasure;
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
 
 /**
  * Everything a funnel plot shows.
@@ -56,6 +58,28 @@ public record FunnelPlotData(String title, String axisLabel, List<FunnelStudy> s
             studies.add(new FunnelStudy(labels.get(i), yi[i], Math.sqrt(vi[i]), false));
         }
         return new FunnelPlotData("", axisLabel, studies, center, 0.95, Optional.empty());
+    }
+
+    /**
+     * The funnel plot of a {@code bias} run: the observed studies around the pooled estimate,
+     * on the analysis scale (Fisher's z for ZCOR/ZPCOR, where the funnel is symmetric), at the
+     * fit's confidence level. Add trim-and-fill with {@link #withFilled} and Egger's line with
+     * {@link #withEgger}.
+     *
+     * @param labels study labels
+     * @param yi effect sizes
+     * @param vi sampling variances
+     * @param fit the model fitted to them (its estimate centres the funnel)
+     * @param measure the effect-size measure (names the axis)
+     * @return the plot data
+     */
+    public static FunnelPlotData forBias(List<String> labels, double[] yi, double[] vi,
+                                         MetaAnalysisResult fit, CorrelationMeasure measure) {
+        String what = measure.isPartial() ? "partial correlation" : "correlation";
+        String axis = measure.isFisherZ() ? "Fisher's z of the " + what
+            : measure.isPartial() ? "Partial correlation r" : "Correlation r";
+        FunnelPlotData data = of(axis, labels, yi, vi, fit.estimate());
+        return new FunnelPlotData("", axis, data.studies(), fit.estimate(), fit.level(), Optional.empty());
     }
 
     /**

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancelab.meta.effectsize.CorrelationMeasure;
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
+import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -58,6 +62,19 @@ class FunnelPlotTest {
             assertEquals(x, pixels.get(i)[0], 0.6, "x of " + studies.get(i).label());
             assertEquals(y, pixels.get(i)[1], 0.6, "y of " + studies.get(i).label());
         }
+    }
+
+    @Test
+    void forBiasNamesTheAxisAfterTheMeasureAndCentresOnTheFit() throws Exception {
+        MetaAnalysisResult fit = RandomEffectsModel.of(TauSquaredEstimator.REML).fit(ForestPlotTest.yi(), ForestPlotTest.vi());
+        FunnelPlotData z = FunnelPlotData.forBias(ForestPlotTest.labels(), ForestPlotTest.yi(), ForestPlotTest.vi(), fit,
+            CorrelationMeasure.ZCOR);
+        assertEquals("Fisher's z of the correlation", z.axisLabel());
+        assertEquals(fit.estimate(), z.center());
+        assertEquals(16, z.studies().size());
+        assertEquals(0, z.imputedCount());
+        assertEquals("Partial correlation r", FunnelPlotData.forBias(ForestPlotTest.labels(), ForestPlotTest.yi(),
+            ForestPlotTest.vi(), fit, CorrelationMeasure.PCOR).axisLabel());
     }
 
     @Test
