@@ -69,6 +69,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void withoutReplicationsCsvTheDistributionsGiveWayToANote() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("a"), "fixture", 0.2, 1);
+        java.nio.file.Files.delete(dir.resolve("replications.csv"));
+        String html = HtmlReport.render(List.of(SimulationOutputReader.read(dir)));
+        assertEquals(List.of("causal-graph", "rejection-rate", "coverage"), plotKinds(html));
+        assertTrue(html.contains("No replications.csv with pooled correlations"));
+    }
+
+    @Test
     void twoRunsOpenWithTheComparisonAgainstTheSynthesis() throws Exception {
         SimulationOutput causal = SimulationOutputReader.read(ReportFixtures.write(tmp.resolve("c"), "fluckiger2018", 0.2, 1));
         SimulationOutput none = SimulationOutputReader.read(ReportFixtures.write(tmp.resolve("n"), "fluckiger2018-null", 0.0, 2));
