@@ -18,9 +18,6 @@ import org.alliancelab.plot.McEstimate;
 import org.alliancelab.plot.PerformanceSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 class HtmlReportTest {
 
@@ -159,19 +156,5 @@ class HtmlReportTest {
         return n;
     }
 
-    static Document parse(String xml) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    }
 
-    static int countElements(Document d, String tag) {
-        NodeList n = d.getElementsByTagName(tag);
-        int k = 0;
-        for (int i = 0; i < n.getLength(); i++) {
-            if (n.item(i) instanceof Element) {
-                k++;
-            }
-        }
-        return k;
-    }
 }
