@@ -155,6 +155,4 @@ class HtmlReportTest {
         }
         return n;
     }
-
-
 }
