@@ -498,34 +498,62 @@ public final class RandomEffectsModel {
      * ML: adj = (y'PPy - &Sigma;w)/&Sigma;w<sup>2</sup>; REML: adj = (y'PPy - tr P)/tr(PP);
      * EB: adj = (y'Py k/(k-1) - k)/&Sigma;w. For ML and REML, as metafor's ll0check, the
      * boundary &tau;<sup>2</sup> = 0 is taken instead when its likelihood is higher.
+     *
+     * <p>Safeguard beyond metafor: the numerator of adj is the score, so every iterate brackets
+     * the root from one side. When the score has changed sign, a step that leaves the bracket
+     * is replaced by bisection. Where plain Fisher scoring converges this changes nothing (same
+     * root, same path); where it oscillates without converging, which happens when the expected
+     * information badly understates the curvature (metafor then stops with "Fisher scoring
+     * algorithm did not converge"), it still finds the root.
      */
     private void fisherScoring(double[] yi, double[] vi, int k, PoolingWorkspace out) {
         double tau2 = Math.max(0, hedges(out, k));
         WeightedSums s = out.sums;
         double center = out.fixedSums.mean();
+        double below = 0;
+        double above = Double.POSITIVE_INFINITY;
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations) {
             iteration++;
             s.compute(yi, vi, k, tau2, center);
             center = s.mean();
-            double adj;
+            double score;
+            double information;
             switch (estimator) {
                 case ML:
-                    adj = (s.weightedSquaresSquared() - s.s1) / s.s2;
+                    score = s.weightedSquaresSquared() - s.s1;
+                    information = s.s2;
                     break;
                 case REML:
-                    adj = (s.weightedSquaresSquared() - s.traceP()) / s.tracePP();
+                    score = s.weightedSquaresSquared() - s.traceP();
+                    information = s.tracePP();
                     break;
                 default: // EB
-                    adj = (s.weightedSquares() * k / (k - 1) - k) / s.s1;
+                    score = s.weightedSquares() * k / (k - 1) - k;
+                    information = s.s1;
                     break;
             }
-            while (tau2 + adj < 0) {
-                adj /= 2;
+            if (score > 0) {
+                below = Math.max(below, tau2);
+            } else {
+                above = Math.min(above, tau2);
+            }
+            double adj = score / information;
+            if (tau2 + adj < 0) {
+                if (tau2 == 0) {
+                    adj = 0;
+                }
+                while (tau2 + adj < 0) {
+                    adj /= 2;
+                }
+            }
+            double next = tau2 + adj;
+            if (above < Double.POSITIVE_INFINITY && !(next >= below && next <= above)) {
+                next = 0.5 * (below + above);
             }
             double previous = tau2;
-            tau2 += adj;
+            tau2 = next;
             if (Math.abs(tau2 - previous) <= threshold * Math.max(1, tau2)) {
                 converged = true;
                 break;
