@@ -210,6 +210,13 @@ class ScenarioTest {
             invalid(t -> obj(t, "/design/moderators/0/levels/0").put("probability", 1.5)).pointer());
         assertEquals("/design/moderators/0/levels/1/paths/0",
             invalid(t -> obj(t, "/design/moderators/0/levels/1/paths/0").put("to", "C")).pointer());
+        assertEquals("/design/moderators/0/levels/1/reliabilities/X",
+            invalid(t -> obj(t, "/design/moderators/0/levels/1").putObject("reliabilities").put("X", 1.5)).pointer());
+        assertEquals("/design/moderators/0/levels/1/reliabilities/U",
+            invalid(t -> obj(t, "/design/moderators/0/levels/1").putObject("reliabilities").put("U", 0.5)).pointer());
+        ScenarioException level = invalid(t -> obj(t, "/design/moderators/0/levels/1/paths/0").put("beta", 0.99));
+        assertEquals("/design/moderators/0/levels/1", level.pointer());
+        assertTrue(level.getMessage().contains("level 'late': paths into 'Y' explain"), level.getMessage());
         assertEquals("/design/sampleSize/n",
             invalid(t -> obj(t, "/design/sampleSize").put("n", 3)).pointer());
         assertEquals("/design/sampleSize/distribution",
