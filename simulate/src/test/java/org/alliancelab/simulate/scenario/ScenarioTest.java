@@ -119,6 +119,15 @@ class ScenarioTest {
         assertEquals(early, c.truthByModerator().get("timing").get("early").unadjusted(), 1e-12);
     }
 
+    /** A level with probability 0 still gets its population values (conditional on the level). */
+    @Test
+    void zeroProbabilityLevelHasATruth() {
+        Condition c = parse(MINIMAL.replace("\"probability\": 0.25", "\"probability\": 0.0")
+            .replace("\"probability\": 0.75", "\"probability\": 1.0")).conditions().get(0);
+        assertEquals(.5 * Math.sqrt(.56), c.truthByModerator().get("timing").get("early").unadjusted(), 1e-12);
+        assertEquals(.3 * Math.sqrt(.56), c.truth().unadjusted(), 1e-12);
+    }
+
     private static double atanh(double r) {
         return 0.5 * Math.log((1 + r) / (1 - r));
     }
