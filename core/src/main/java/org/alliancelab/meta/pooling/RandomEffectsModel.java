@@ -136,6 +136,16 @@ public final class RandomEffectsModel {
         return level;
     }
 
+    /** @return the convergence threshold of the iterative estimators */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** @return the iteration limit of the iterative estimators */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
     /**
      * Fits the model.
      *

@@ -1,0 +1,17 @@
+package org.alliancelab.meta.bias;
+
+/**
+ * Egger's regression test for funnel-plot asymmetry.
+ *
+ * @param statistic test statistic of the standard-error coefficient (metafor's {@code zval}; a t
+ *     value with k - 2 df under Knapp-Hartung)
+ * @param pValue its two-sided p-value
+ * @param limitEstimate the intercept: the estimated effect of a study with standard error 0
+ *     (metafor's {@code est}, the "limit estimate")
+ * @param limitCiLower lower confidence bound of the limit estimate
+ * @param limitCiUpper upper confidence bound of the limit estimate
+ * @param tau2 residual tau<sup>2</sup> of the meta-regression
+ */
+public record EggerResult(double statistic, double pValue, double limitEstimate, double limitCiLower,
+                          double limitCiUpper, double tau2) {
+}

@@ -1,0 +1,47 @@
+package org.alliancelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.alliancelab.simulate.montecarlo.CheckpointException;
+import org.alliancelab.simulate.montecarlo.RunSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code compare}: prints finished {@code simulate} outputs side by side against the
+ * synthesis's figures (without rerunning them).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Print finished simulate outputs side by side against the synthesis's figures "
+        + "(Flückiger et al. 2018), with how often the adjusted-vs-unadjusted tests rejected.",
+        "Example: compare alliance-lab-out/fluckiger2018 alliance-lab-out/fluckiger2018-null"})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Output directories of simulate (with summary.json).")
+    private List<Path> dirs;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        List<RunSummary> runs = new ArrayList<>();
+        try {
+            for (Path d : dirs) {
+                runs.add(RunSummary.read(d));
+            }
+        } catch (CheckpointException | IOException e) {
+            spec.commandLine().getErr().println("alliance-lab compare: " + e.getMessage());
+            return 2;
+        }
+        ResultTables.printSideBySide(o, runs);
+        o.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,189 @@
+package org.alliancelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.alliancelab.simulate.engine.Engine;
+import org.alliancelab.simulate.montecarlo.CheckpointException;
+import org.alliancelab.simulate.montecarlo.MonteCarloRunner;
+import org.alliancelab.simulate.montecarlo.RunResult;
+import org.alliancelab.simulate.montecarlo.RunSummary;
+import org.alliancelab.simulate.montecarlo.ScenarioDesign;
+import org.alliancelab.simulate.montecarlo.Shard;
+import org.alliancelab.simulate.scenario.Scenario;
+import org.alliancelab.simulate.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code simulate}: the Monte Carlo study of one or more scenarios. Writes
+ * {@code summary.json}, {@code summary.csv} and {@code replications.csv} per scenario,
+ * resumes an interrupted run, runs one shard with {@code --shard i/K}, and with several
+ * scenarios prints them side by side against the synthesis's figures.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = {"Run the Monte Carlo study of scenarios: simulate studies, re-run the meta-analyses on every "
+        + "replication, and report bias, coverage and rejection rates with Monte Carlo SEs.",
+        "Several scenarios (comma-separated) are shown side by side, e.g. "
+        + "--scenario fluckiger2018,fluckiger2018-null.",
+        "Rerunning an interrupted command resumes it; results do not depend on --threads or --shard."})
+public final class SimulateCommand implements Callable<Integer> {
+    /** Default parent directory of the outputs. */
+    static final String DEFAULT_OUT = "alliance-lab-out";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--scenario", required = true, split = ",", paramLabel = "NAME|FILE",
+        description = "Built-in scenario name or scenario JSON file; several separated by commas.")
+    private List<String> scenarios;
+
+    @Option(names = "--reps", paramLabel = "N", description = "Replications per condition (default: the scenario's).")
+    private Integer reps;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
+    private Long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+        description = "Worker threads (default: available processors). Results do not depend on it.")
+    private Integer threads;
+
+    @Option(names = "--engine", paramLabel = "patient|sufficient",
+        description = "How studies are drawn (default: sufficient when the scenario allows it, else patient).")
+    private String engine;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Output directory (default: " + DEFAULT_OUT + "/<scenario>; with several scenarios, "
+            + "DIR/<scenario> each).")
+    private Path out;
+
+    @Option(names = "--shard", paramLabel = "i/K",
+        description = "Run only shard i of K (1-based); merge the K directories with 'collect'.")
+    private String shard;
+
+    @Option(names = "--quiet", description = "No progress bar and no table.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Shard part;
+        Engine requested;
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        try {
+            part = shard == null ? Shard.ALL : Shard.parse(shard);
+            requested = engine == null ? null : parseEngine(engine);
+            if (nThreads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + nThreads);
+            }
+            if (reps != null && reps < 1) {
+                throw new IllegalArgumentException("--reps must be at least 1, got " + reps);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("alliance-lab simulate: " + e.getMessage());
+            return 2;
+        }
+        List<ScenarioDesign> designs = new ArrayList<>();
+        try {
+            for (String name : scenarios) {
+                Scenario s = Scenario.resolve(name.trim());
+                if (seed != null) {
+                    s = s.withSeed(seed);
+                }
+                if (reps != null) {
+                    s = s.withReplications(reps);
+                }
+                designs.add(ScenarioDesign.of(s, requested == null ? ScenarioDesign.defaultEngine(s) : requested));
+            }
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        List<RunSummary> summaries = new ArrayList<>();
+        for (ScenarioDesign d : designs) {
+            Path dir = outDir(d.name());
+            boolean bar = !quiet && System.console() != null;
+            ProgressBar progress = bar ? new ProgressBar(err, d.name()) : null;
+            MonteCarloRunner runner = MonteCarloRunner.of(d).withThreads(nThreads).withShard(part);
+            if (progress != null) {
+                runner = runner.withProgress(progress);
+            }
+            long start = System.nanoTime();
+            RunResult r;
+            try {
+                r = runner.run(dir);
+            } catch (CheckpointException e) {
+                finish(progress);
+                err.println("alliance-lab simulate: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                finish(progress);
+                err.println("alliance-lab simulate: " + dir + ": cannot write output: " + e.getMessage());
+                return 2;
+            }
+            finish(progress);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (r.status() == RunResult.Status.SHARD_COMPLETE) {
+                if (!quiet) {
+                    o.printf(Locale.ROOT, "%s: shard %s done in %.1f s (%d replications computed, %d reused) in %s%n",
+                        d.name(), part, seconds, r.computed(), r.reused(), dir);
+                    o.println("Merge all shards with: collect <the shard directories> --out DIR");
+                }
+                continue;
+            }
+            try {
+                summaries.add(RunSummary.read(dir));
+            } catch (IOException | CheckpointException e) {
+                err.println("alliance-lab simulate: " + e.getMessage());
+                return 2;
+            }
+            if (!quiet) {
+                ResultTables.print(o, summaries.get(summaries.size() - 1));
+                o.printf(Locale.ROOT, "%nWall time %.1f s (%d replications computed, %d resumed from checkpoint, "
+                    + "%d threads). Output in %s%n%n", seconds, r.computed(), r.reused(), nThreads, dir);
+            }
+        }
+        if (!quiet && summaries.size() > 1) {
+            ResultTables.printSideBySide(o, summaries);
+        }
+        o.flush();
+        return 0;
+    }
+
+    private static void finish(ProgressBar p) {
+        if (p != null) {
+            p.finish();
+        }
+    }
+
+    private Path outDir(String name) {
+        if (scenarios.size() == 1 && out != null) {
+            return out;
+        }
+        return (out == null ? Path.of(DEFAULT_OUT) : out).resolve(directoryName(name));
+    }
+
+    /** A scenario name as one safe directory name (a name from a file could hold "/" or ".."). */
+    static String directoryName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "scenario" : safe;
+    }
+
+    static Engine parseEngine(String s) {
+        switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "patient":
+                return Engine.PATIENT;
+            case "sufficient":
+                return Engine.SUFFICIENT;
+            default:
+                throw new IllegalArgumentException("--engine must be patient or sufficient, got '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.alliancelab.simulate.montecarlo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of one condition: its description, the performance measures and the failed
+ * replications with their seed coordinates.
+ *
+ * @param info factor levels and truths
+ * @param replications replications run
+ * @param measures the measures, grouped by analysis in design order
+ * @param failures the replications in which at least one analysis failed, in replication order
+ */
+public record ConditionSummary(ConditionInfo info, int replications, List<Measure> measures,
+                               List<FailedReplication> failures) {
+    /** Copies the lists. */
+    public ConditionSummary {
+        measures = List.copyOf(measures);
+        failures = List.copyOf(failures);
+    }
+
+    /**
+     * A replication with failed analyses.
+     *
+     * @param condition condition index (seed coordinate)
+     * @param replication replication index (seed coordinate)
+     * @param failures what failed and why
+     */
+    public record FailedReplication(int condition, int replication, List<Failure> failures) {
+        /** Copies the list. */
+        public FailedReplication {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * @param analysis analysis name
+     * @param measure measure name
+     * @param estimand estimand name, or "" for none
+     * @return the measure when present
+     */
+    public Optional<Measure> find(String analysis, String measure, String estimand) {
+        return measures.stream()
+            .filter(m -> m.analysis().equals(analysis) && m.measure().equals(measure) && m.estimand().equals(estimand))
+            .findFirst();
+    }
+}

@@ -1,0 +1,112 @@
+package org.alliancelab.simulate.montecarlo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merges the directories of shard runs ({@code simulate --shard i/K}) into the output files a
+ * single run writes. Every directory must come from the same run (same fingerprint: scenario,
+ * seed, replications, engine, software version); together they must hold every block. Because
+ * the output is written from the stored blocks in (condition, replication) order, the files
+ * are byte-identical to those of an unsharded run.
+ */
+public final class MonteCarloCollector {
+
+    /** Rebuilds the design of a stored run (from its scenario JSON and settings). */
+    @FunctionalInterface
+    public interface DesignLoader {
+        /**
+         * @param run what the shard directory stores
+         * @return the design of that run
+         */
+        MonteCarloDesign load(StoredRun run);
+    }
+
+    private MonteCarloCollector() {
+    }
+
+    /**
+     * @param shardDirs output directories of the shards (each with a {@code .checkpoint})
+     * @param outDir where to write the merged output
+     * @param loader rebuilds the design from the stored scenario
+     * @return the condition summaries
+     * @throws CheckpointException when directories come from different runs or blocks are missing
+     * @throws IOException on a file error
+     */
+    public static List<ConditionSummary> collect(List<Path> shardDirs, Path outDir, DesignLoader loader)
+        throws IOException {
+        if (shardDirs.isEmpty()) {
+            throw new CheckpointException("collect needs at least one shard directory");
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        List<StoredRun> stored = new ArrayList<>();
+        for (Path d : shardDirs) {
+            Path cp = d.resolve(Checkpoint.DIRECTORY);
+            if (!Files.isDirectory(cp)) {
+                throw new CheckpointException(d + ": no " + Checkpoint.DIRECTORY
+                    + " directory (not a shard output, or a finished unsharded run)");
+            }
+            stored.add(Checkpoint.readStored(cp, mapper));
+        }
+        StoredRun first = stored.get(0);
+        for (StoredRun s : stored) {
+            if (!s.fingerprint().equals(first.fingerprint())) {
+                throw new CheckpointException(s.dir().getParent() + " comes from a different run ("
+                    + s.description() + ") than " + first.dir().getParent() + " (" + first.description() + ")");
+            }
+        }
+        MonteCarloDesign design = loader.load(first);
+        RunIdentity identity = RunIdentity.of(design);
+        if (!identity.fingerprint().equals(first.fingerprint())) {
+            throw new CheckpointException(first.dir().getParent() + " was written by a different software version or "
+                + "settings (" + first.description() + "; this program: " + identity.describe() + ")");
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (StoredRun s : stored) {
+            dirs.add(s.dir());
+        }
+        BlockSource source = new BlockSource() {
+            @Override
+            public boolean has(int condition, int block) {
+                return find(condition, block) != null;
+            }
+
+            private Path find(int condition, int block) {
+                for (Path d : dirs) {
+                    Path f = Checkpoint.blockFile(d, condition, block);
+                    if (Files.exists(f)) {
+                        return f;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public List<ReplicationRecord> read(int condition, int block, int firstRep, int end) throws IOException {
+                return Checkpoint.read(find(condition, block), identity.columns(), condition, firstRep, end);
+            }
+        };
+        WorkPlan plan = new WorkPlan(design.conditions().size(), design.replications());
+        int missing = 0;
+        String firstMissing = null;
+        for (int[] cb : plan.blocks(Shard.ALL)) {
+            if (!source.has(cb[0], cb[1])) {
+                missing++;
+                if (firstMissing == null) {
+                    firstMissing = "condition " + cb[0] + ", replications " + plan.firstReplication(cb[1]) + "-"
+                        + (plan.endReplication(cb[1]) - 1);
+                }
+            }
+        }
+        if (missing > 0) {
+            throw new CheckpointException("the shard directories lack " + missing + " of "
+                + plan.blocks(Shard.ALL).size() + " blocks (first: " + firstMissing
+                + "): give every shard's directory, after each shard has finished");
+        }
+        return OutputFiles.write(design, source, outDir, mapper);
+    }
+}

@@ -1,0 +1,247 @@
+package org.alliancelab.simulate.montecarlo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Runs a {@link MonteCarloDesign}: the blocks of replications of {@link WorkPlan} on a fixed
+ * pool of threads, each replication with its own stream from {@link ReplicationSeeds}. Every
+ * finished block is persisted in the checkpoint ({@link Checkpoint}) by the thread that ran it;
+ * when all blocks of the run are there, the output files are written from the checkpoint in
+ * (condition, replication) order ({@link OutputFiles}) and the checkpoint is deleted. So the
+ * output does not depend on the number of threads, a stopped or killed run resumes where it
+ * was, and shards ({@link Shard}) leave their blocks for {@link MonteCarloCollector}.
+ *
+ * <p>Immutable; configure with the {@code with} methods.
+ */
+public final class MonteCarloRunner {
+    private final MonteCarloDesign design;
+    private final int threads;
+    private final Shard shard;
+    private final ProgressListener progress;
+    private final BooleanSupplier stopRequested;
+
+    private MonteCarloRunner(MonteCarloDesign design, int threads, Shard shard, ProgressListener progress,
+                             BooleanSupplier stopRequested) {
+        this.design = design;
+        this.threads = threads;
+        this.shard = shard;
+        this.progress = progress;
+        this.stopRequested = stopRequested;
+    }
+
+    /**
+     * @param design what to run
+     * @return a runner with one thread, the whole run, no progress reports
+     */
+    public static MonteCarloRunner of(MonteCarloDesign design) {
+        return new MonteCarloRunner(Objects.requireNonNull(design), 1, Shard.ALL, ProgressListener.NONE, () -> false);
+    }
+
+    /**
+     * @param n worker threads, at least 1 (results do not depend on it)
+     * @return a copy using n threads
+     */
+    public MonteCarloRunner withThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        return new MonteCarloRunner(design, n, shard, progress, stopRequested);
+    }
+
+    /**
+     * @param s the part of the work to run
+     * @return a copy running only that shard
+     */
+    public MonteCarloRunner withShard(Shard s) {
+        return new MonteCarloRunner(design, threads, Objects.requireNonNull(s), progress, stopRequested);
+    }
+
+    /**
+     * @param listener told after each finished block
+     * @return a copy reporting progress
+     */
+    public MonteCarloRunner withProgress(ProgressListener listener) {
+        return new MonteCarloRunner(design, threads, shard, Objects.requireNonNull(listener), stopRequested);
+    }
+
+    /**
+     * @param stop polled before each block starts; when it returns true no further block is
+     *     started, running blocks finish and are persisted, and the run returns
+     *     {@link RunResult.Status#STOPPED}
+     * @return a copy that can be stopped
+     */
+    public MonteCarloRunner withStopRequest(BooleanSupplier stop) {
+        return new MonteCarloRunner(design, threads, shard, progress, Objects.requireNonNull(stop));
+    }
+
+    /**
+     * Runs (or resumes) the simulation into a directory.
+     *
+     * @param outDir output directory, created when absent
+     * @return what was done
+     * @throws CheckpointException when the directory holds another run's checkpoint
+     * @throws IOException on a file error
+     */
+    public RunResult run(Path outDir) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        long start = System.nanoTime();
+        RunIdentity identity = RunIdentity.of(design);
+        Checkpoint checkpoint = Checkpoint.open(outDir, identity, mapper);
+        WorkPlan plan = new WorkPlan(design.conditions().size(), design.replications());
+        List<int[]> todo = new ArrayList<>();
+        long total = 0;
+        long reused = 0;
+        for (int[] cb : plan.blocks(shard)) {
+            int size = plan.endReplication(cb[1]) - plan.firstReplication(cb[1]);
+            total += size;
+            if (checkpoint.has(cb[0], cb[1])) {
+                reused += size;
+            } else {
+                todo.add(cb);
+            }
+        }
+        progress.progress(reused, total);
+        long computed = runBlocks(todo, plan, checkpoint, reused, total);
+        boolean complete = true;
+        for (int[] cb : plan.blocks(shard)) {
+            complete &= checkpoint.has(cb[0], cb[1]);
+        }
+        RunResult.Status status;
+        List<ConditionSummary> summaries = List.of();
+        if (!complete) {
+            status = RunResult.Status.STOPPED;
+        } else if (!shard.isAll()) {
+            status = RunResult.Status.SHARD_COMPLETE;
+        } else {
+            summaries = OutputFiles.write(design, checkpoint, outDir, mapper);
+            checkpoint.delete();
+            status = RunResult.Status.COMPLETE;
+        }
+        writeRunInfo(outDir, mapper, status, computed, reused, System.nanoTime() - start);
+        return new RunResult(status, outDir, computed, reused, summaries);
+    }
+
+    private long runBlocks(List<int[]> todo, WorkPlan plan, Checkpoint checkpoint, long reused, long total)
+        throws IOException {
+        if (todo.isEmpty()) {
+            return 0;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "alliance-lab-mc");
+            t.setDaemon(true);
+            return t;
+        });
+        // One cached worker per thread: blocks are queued condition by condition, so a thread
+        // usually runs many blocks of the same condition with the same worker.
+        ThreadLocal<CachedWorker> cache = new ThreadLocal<>();
+        try {
+            CompletionService<Integer> cs = new ExecutorCompletionService<>(pool);
+            for (int[] cb : todo) {
+                cs.submit(() -> runBlock(cb[0], cb[1], plan, checkpoint, cache));
+            }
+            long done = reused;
+            long computed = 0;
+            for (int i = 0; i < todo.size(); i++) {
+                Future<Integer> f = cs.take();
+                int n = f.get();
+                done += n;
+                computed += n;
+                if (n > 0) {
+                    progress.progress(done, total);
+                }
+            }
+            return computed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record CachedWorker(int condition, ReplicationWorker worker) {
+    }
+
+    private int runBlock(int condition, int block, WorkPlan plan, Checkpoint checkpoint,
+                         ThreadLocal<CachedWorker> cache) {
+        if (stopRequested.getAsBoolean()) {
+            return 0;
+        }
+        CachedWorker cw = cache.get();
+        if (cw == null || cw.condition() != condition) {
+            cw = new CachedWorker(condition, design.newWorker(condition));
+            cache.set(cw);
+        }
+        int first = plan.firstReplication(block);
+        int end = plan.endReplication(block);
+        int width = design.layout().size();
+        List<ReplicationRecord> records = new ArrayList<>(end - first);
+        for (int r = first; r < end; r++) {
+            records.add(runReplication(cw.worker(), condition, r, width));
+        }
+        try {
+            checkpoint.write(condition, block, records);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return end - first;
+    }
+
+    private ReplicationRecord runReplication(ReplicationWorker worker, int condition, int replication, int width) {
+        UniformRandomProvider rng = ReplicationSeeds.provider(design.seed(), condition, replication);
+        double[] values = new double[width];
+        Arrays.fill(values, Double.NaN);
+        List<Failure> failures;
+        try {
+            failures = worker.run(rng, values);
+        } catch (RuntimeException e) {
+            Arrays.fill(values, Double.NaN);
+            failures = List.of(Failure.of("replication", e));
+        }
+        return new ReplicationRecord(condition, replication, values, failures);
+    }
+
+    private void writeRunInfo(Path outDir, ObjectMapper mapper, RunResult.Status status, long computed, long reused,
+                              long nanos) throws IOException {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("scenario", design.name());
+        o.put("software", SoftwareVersion.label());
+        o.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        o.put("shard", shard.toString());
+        o.put("threads", threads);
+        o.put("engine", design.engine());
+        o.put("replications_computed", computed);
+        o.put("replications_reused", reused);
+        o.put("wall_seconds", nanos / 1e9);
+        o.put("finished_at", java.time.Instant.now().toString());
+        OutputFiles.write(outDir.resolve("run.json"), o, mapper);
+    }
+}

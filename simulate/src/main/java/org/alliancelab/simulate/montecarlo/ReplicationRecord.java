@@ -1,0 +1,18 @@
+package org.alliancelab.simulate.montecarlo;
+
+import java.util.List;
+
+/**
+ * The numbers one replication produced.
+ *
+ * @param condition condition index (seed coordinate)
+ * @param replication replication index (seed coordinate)
+ * @param values the record in {@link RecordLayout} order (NaN where an analysis failed)
+ * @param failures analyses that failed, empty when none
+ */
+public record ReplicationRecord(int condition, int replication, double[] values, List<Failure> failures) {
+    /** Copies the failure list. */
+    public ReplicationRecord {
+        failures = List.copyOf(failures);
+    }
+}

@@ -1,0 +1,198 @@
+package org.alliancelab.simulate.montecarlo;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonteCarloRunnerTest {
+    private static final String[] FILES = {"summary.json", "summary.csv", "replications.csv"};
+
+    @TempDir
+    Path tmp;
+
+    private static FakeDesign design() {
+        // 3 conditions x 230 replications = 15 blocks of up to 50
+        return new FakeDesign(20260101L, 230, 3, "a");
+    }
+
+    private static void assertSameFiles(Path a, Path b) throws IOException {
+        for (String f : FILES) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f + " differs");
+        }
+    }
+
+    private static BooleanSupplier stopAfterBlocks(int blocks) {
+        AtomicInteger polls = new AtomicInteger();
+        return () -> polls.incrementAndGet() > blocks;
+    }
+
+    @Test
+    void oneAndTwoThreadsWriteIdenticalFiles() throws IOException {
+        RunResult one = MonteCarloRunner.of(design()).withThreads(1).run(tmp.resolve("t1"));
+        RunResult two = MonteCarloRunner.of(design()).withThreads(2).run(tmp.resolve("t2"));
+        assertEquals(RunResult.Status.COMPLETE, one.status());
+        assertEquals(RunResult.Status.COMPLETE, two.status());
+        assertEquals(3 * 230, one.computed());
+        assertSameFiles(tmp.resolve("t1"), tmp.resolve("t2"));
+        assertFalse(Files.exists(tmp.resolve("t1/.checkpoint")), "checkpoint removed after completion");
+        // rectangular replications.csv: header + one row per condition x replication
+        List<String> rows = Files.readAllLines(tmp.resolve("t1/replications.csv"));
+        assertEquals(1 + 3 * 230, rows.size());
+        assertTrue(rows.get(0).startsWith("condition,replication,/effect,x,"));
+        assertTrue(rows.get(1).startsWith("0,0,0,"));
+    }
+
+    @Test
+    void stoppedRunResumesToIdenticalOutput() throws IOException {
+        MonteCarloRunner.of(design()).run(tmp.resolve("full"));
+        Path dir = tmp.resolve("resumed");
+        // the stop request is polled once before each block: let 4 blocks (200 replications) run
+        RunResult first = MonteCarloRunner.of(design()).withThreads(2).withStopRequest(stopAfterBlocks(4)).run(dir);
+        assertEquals(RunResult.Status.STOPPED, first.status());
+        assertEquals(200, first.computed());
+        assertFalse(Files.exists(dir.resolve("summary.json")));
+        // a killed process can leave a temporary file behind: it must be ignored and removed
+        Files.writeString(dir.resolve(".checkpoint/.c00002-b000004.csv.123.tmp"), "replication,x\n0,");
+        RunResult second = MonteCarloRunner.of(design()).run(dir);
+        assertEquals(RunResult.Status.COMPLETE, second.status());
+        assertEquals(first.computed(), second.reused());
+        assertEquals(690, second.reused() + second.computed());
+        assertSameFiles(tmp.resolve("full"), dir);
+    }
+
+    @Test
+    void checkpointOfAnotherRunIsRefused() throws IOException {
+        Path dir = tmp.resolve("x");
+        MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(1)).run(dir);
+        FakeDesign otherSeed = new FakeDesign(7, 230, 3, "a");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(otherSeed).run(dir));
+        assertTrue(e.getMessage().contains("different run") && e.getMessage().contains("seed 7"), e.getMessage());
+        FakeDesign otherScenario = new FakeDesign(20260101L, 230, 3, "b");
+        assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(otherScenario).run(dir));
+    }
+
+    @Test
+    void damagedBlockFileIsReportedNotUsed() throws IOException {
+        Path dir = tmp.resolve("d");
+        MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(1)).run(dir);
+        Path block = dir.resolve(".checkpoint/c00000-b000000.csv");
+        List<String> lines = Files.readAllLines(block);
+        Files.write(block, lines.subList(0, 10));
+        CheckpointException e = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(design()).run(dir));
+        assertTrue(e.getMessage().contains("c00000-b000000.csv"), e.getMessage());
+    }
+
+    @Test
+    void shardsCollectToTheSingleRunFiles() throws IOException {
+        MonteCarloRunner.of(design()).run(tmp.resolve("full"));
+        List<Path> shards = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            Path d = tmp.resolve("shard" + i);
+            RunResult r = MonteCarloRunner.of(design()).withShard(new Shard(i, 4)).withThreads(2).run(d);
+            assertEquals(RunResult.Status.SHARD_COMPLETE, r.status());
+            assertFalse(Files.exists(d.resolve("summary.json")));
+            shards.add(d);
+        }
+        MonteCarloCollector.collect(shards, tmp.resolve("collected"), run -> design());
+        assertSameFiles(tmp.resolve("full"), tmp.resolve("collected"));
+
+        CheckpointException missing = assertThrows(CheckpointException.class,
+            () -> MonteCarloCollector.collect(shards.subList(0, 3), tmp.resolve("c2"), run -> design()));
+        assertTrue(missing.getMessage().contains("lack"), missing.getMessage());
+    }
+
+    @Test
+    void shardsOfDifferentRunsAreNotMixed() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        MonteCarloRunner.of(design()).withShard(Shard.parse("1/2")).run(a);
+        MonteCarloRunner.of(new FakeDesign(99, 230, 3, "a")).withShard(Shard.parse("2/2")).run(b);
+        CheckpointException e = assertThrows(CheckpointException.class,
+            () -> MonteCarloCollector.collect(List.of(a, b), tmp.resolve("c"), run -> design()));
+        assertTrue(e.getMessage().contains("different run"), e.getMessage());
+    }
+
+    @Test
+    void shardsPartitionTheBlocks() {
+        WorkPlan plan = new WorkPlan(3, 230);
+        int total = 0;
+        for (int i = 1; i <= 4; i++) {
+            total += plan.blocks(new Shard(i, 4)).size();
+        }
+        assertEquals(plan.blocks(Shard.ALL).size(), total);
+        assertEquals(15, total);
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("0/3"));
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("4/3"));
+        assertThrows(IllegalArgumentException.class, () -> Shard.parse("a/b"));
+    }
+
+    @Test
+    void failuresAreCountedWithTheirSeedCoordinates() throws IOException {
+        FakeDesign d = design();
+        RunResult r = MonteCarloRunner.of(d).run(tmp.resolve("f"));
+        for (ConditionSummary s : r.summaries()) {
+            int c = s.info().index();
+            // Expected failures recomputed from the replication streams themselves.
+            List<Integer> whole = new ArrayList<>();
+            List<Integer> second = new ArrayList<>();
+            for (int rep = 0; rep < d.replications(); rep++) {
+                UniformRandomProvider rng = ReplicationSeeds.provider(d.seed(), c, rep);
+                double u = rng.nextDouble();
+                if (FakeDesign.replicationFails(u)) {
+                    whole.add(rep);
+                } else if (FakeDesign.secondFails(u)) {
+                    second.add(rep);
+                }
+            }
+            assertFalse(whole.isEmpty() || second.isEmpty(), "the example must exercise both failure kinds");
+            List<Integer> reportedWhole = new ArrayList<>();
+            List<Integer> reportedSecond = new ArrayList<>();
+            for (ConditionSummary.FailedReplication f : s.failures()) {
+                assertEquals(c, f.condition());
+                String analysis = f.failures().get(0).analysis();
+                (analysis.equals("replication") ? reportedWhole : reportedSecond).add(f.replication());
+            }
+            assertEquals(whole, reportedWhole);
+            assertEquals(second, reportedSecond);
+            long ok = d.replications() - whole.size();
+            assertEquals(ok, (long) s.find("first", "replications", "").orElseThrow().value());
+            assertEquals(ok - second.size(), (long) s.find("second", "replications", "").orElseThrow().value());
+        }
+        String json = Files.readString(tmp.resolve("f/summary.json"));
+        assertTrue(json.contains("\"reason\" : \"IllegalStateException: planned failure"), "reason kept");
+    }
+
+    @Test
+    void coverageOfTheFakeWaldIntervalIsNominal() throws IOException {
+        // 690 replications of an exact 95% interval: coverage within 4 binomial SEs
+        // (false-alarm rate < 1e-4 per condition; the seed is fixed anyway).
+        RunResult r = MonteCarloRunner.of(design()).run(tmp.resolve("cov"));
+        for (ConditionSummary s : r.summaries()) {
+            Measure cov = s.find("first", "coverage", "effect").orElseThrow();
+            assertEquals(0.95, cov.value(), 4 * Math.sqrt(0.95 * 0.05 / cov.replications()));
+        }
+    }
+
+    @Test
+    void outputsHaveNoTemporaryFilesLeft() throws IOException {
+        Path dir = tmp.resolve("clean");
+        MonteCarloRunner.of(design()).run(dir);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+}
