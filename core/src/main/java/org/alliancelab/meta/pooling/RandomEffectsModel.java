@@ -500,8 +500,8 @@ public final class RandomEffectsModel {
      * boundary &tau;<sup>2</sup> = 0 is taken instead when its likelihood is higher.
      *
      * <p>Safeguard beyond metafor: the numerator of adj is the score, so every iterate brackets
-     * the root from one side. When the score has changed sign, a step that leaves the bracket
-     * is replaced by bisection. Where plain Fisher scoring converges this changes nothing (same
+     * the root from one side. When the score has changed sign, a step that leaves the bracket,
+     * or does not halve the previous step, is replaced by bisection. Where plain Fisher scoring converges this changes nothing (same
      * root, same path); where it oscillates without converging, which happens when the expected
      * information badly understates the curvature (metafor then stops with "Fisher scoring
      * algorithm did not converge"), it still finds the root.
@@ -512,6 +512,7 @@ public final class RandomEffectsModel {
         double center = out.fixedSums.mean();
         double below = 0;
         double above = Double.POSITIVE_INFINITY;
+        double lastStep = Double.POSITIVE_INFINITY;
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations) {
@@ -549,9 +550,13 @@ public final class RandomEffectsModel {
                 }
             }
             double next = tau2 + adj;
-            if (above < Double.POSITIVE_INFINITY && !(next >= below && next <= above)) {
+            if (above < Double.POSITIVE_INFINITY
+                && (!(next >= below && next <= above) || Math.abs(adj) > 0.5 * Math.abs(lastStep))) {
+                // Bracketed and the scoring step leaves the bracket or fails to halve the
+                // previous step: bisect (the rtsafe rule, Press et al., Numerical Recipes 9.4).
                 next = 0.5 * (below + above);
             }
+            lastStep = next - tau2;
             double previous = tau2;
             tau2 = next;
             if (Math.abs(tau2 - previous) <= threshold * Math.max(1, tau2)) {

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class FisherScoringSafeguardTest {
 
     private static double[][] data() {
-        try (var in = FisherScoringSafeguardTest.class.getResourceAsStream("/fisher-scoring-oscillates.csv")) {
+        return data("/fisher-scoring-oscillates.csv");
+    }
+
+    private static double[][] data(String resource) {
+        try (var in = FisherScoringSafeguardTest.class.getResourceAsStream(resource)) {
             List<String> rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                 .filter(l -> !l.startsWith("#") && !l.startsWith("yi")).collect(Collectors.toList());
             double[][] d = new double[2][rows.size()];
@@ -54,5 +58,25 @@ class FisherScoringSafeguardTest {
         assertEquals(0.249111434237684, r.estimate(), 1e-6 * 0.249111434237684);
         assertEquals(0.0144646995961532, r.se(), 1e-6 * 0.0144646995961532);
         assertEquals(0.00190428771032662, r.tau2Se(), 1e-6 * 0.00190428771032662);
+    }
+
+    /**
+     * Scoring cycles inside the bracket here (our earlier version stopped after 1000
+     * iterations; metafor 3.8-1 needs thousands); expected values from
+     * {@code rma(yi, vi, method = M, control = list(threshold = 1e-12, maxiter = 10000, stepadj = 0.5))}.
+     */
+    @Test
+    void cyclingInsideTheBracketIsBisected() {
+        double[][] d = data("/fisher-scoring-cycles.csv");
+        MetaAnalysisResult reml = RandomEffectsModel.of(TauSquaredEstimator.REML).fit(d[0], d[1]);
+        assertEquals(39, reml.k());
+        assertEquals(0.00191798604974666, reml.tau2(), 1e-6 * 0.00191798604974666);
+        assertEquals(0.157784206255706, reml.estimate(), 1e-6 * 0.157784206255706);
+        assertEquals(0.0181514958937432, reml.se(), 1e-6 * 0.0181514958937432);
+        assertEquals(0.00254646586792304, reml.tau2Se(), 1e-6 * 0.00254646586792304);
+        assertTrue(reml.iterations() < 100, "iterations " + reml.iterations());
+        MetaAnalysisResult ml = RandomEffectsModel.of(TauSquaredEstimator.ML).fit(d[0], d[1]);
+        assertEquals(0.00174670294259378, ml.tau2(), 1e-6 * 0.00174670294259378);
+        assertEquals(0.157637646757871, ml.estimate(), 1e-6 * 0.157637646757871);
     }
 }
