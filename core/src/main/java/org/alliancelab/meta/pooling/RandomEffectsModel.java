@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.ScoringStep;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -499,20 +500,16 @@ public final class RandomEffectsModel {
      * EB: adj = (y'Py k/(k-1) - k)/&Sigma;w. For ML and REML, as metafor's ll0check, the
      * boundary &tau;<sup>2</sup> = 0 is taken instead when its likelihood is higher.
      *
-     * <p>Safeguard beyond metafor: the numerator of adj is the score, so every iterate brackets
-     * the root from one side. When the score has changed sign, a step that leaves the bracket,
-     * or does not halve the previous step, is replaced by bisection. Where plain Fisher scoring converges this changes nothing (same
-     * root, same path); where it oscillates without converging, which happens when the expected
-     * information badly understates the curvature (metafor then stops with "Fisher scoring
-     * algorithm did not converge"), it still finds the root.
+     * <p>Safeguard beyond metafor (see {@link ScoringStep}): once the score has changed sign, a
+     * step that leaves the bracket of the root or fails to halve the previous step is replaced
+     * by bisection, so data on which metafor stops with "Fisher scoring algorithm did not
+     * converge" still give the root.
      */
     private void fisherScoring(double[] yi, double[] vi, int k, PoolingWorkspace out) {
         double tau2 = Math.max(0, hedges(out, k));
         WeightedSums s = out.sums;
         double center = out.fixedSums.mean();
-        double below = 0;
-        double above = Double.POSITIVE_INFINITY;
-        double lastStep = Double.POSITIVE_INFINITY;
+        out.scoringStep.reset();
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations) {
@@ -535,28 +532,7 @@ public final class RandomEffectsModel {
                     information = s.s1;
                     break;
             }
-            if (score > 0) {
-                below = Math.max(below, tau2);
-            } else {
-                above = Math.min(above, tau2);
-            }
-            double adj = score / information;
-            if (tau2 + adj < 0) {
-                if (tau2 == 0) {
-                    adj = 0;
-                }
-                while (tau2 + adj < 0) {
-                    adj /= 2;
-                }
-            }
-            double next = tau2 + adj;
-            if (above < Double.POSITIVE_INFINITY
-                && (!(next >= below && next <= above) || Math.abs(adj) > 0.5 * Math.abs(lastStep))) {
-                // Bracketed and the scoring step leaves the bracket or fails to halve the
-                // previous step: bisect (the rtsafe rule, Press et al., Numerical Recipes 9.4).
-                next = 0.5 * (below + above);
-            }
-            lastStep = next - tau2;
+            double next = out.scoringStep.next(tau2, score, information);
             double previous = tau2;
             tau2 = next;
             if (Math.abs(tau2 - previous) <= threshold * Math.max(1, tau2)) {
