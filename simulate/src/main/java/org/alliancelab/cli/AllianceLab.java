@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = AllianceLab.Version.class,
     description = "Simulation workbench for confounding in alliance-outcome meta-analyses.",
-    subcommands = {PoolCommand.class},
+    subcommands = {PoolCommand.class, BiasCommand.class, InfluenceCommand.class, AggregateCommand.class,
+        TruthCommand.class, SimulateCommand.class, CollectCommand.class, CompareCommand.class},
     footer = {"", "Exit codes: 0 success, 1 computation failed or internal error, 2 bad input or options."})
 public final class AllianceLab implements Callable<Integer> {
 
@@ -138,6 +139,11 @@ public final class AllianceLab implements Callable<Integer> {
             code = EXIT_USER_ERROR;
         } else if (ex instanceof NonConvergenceException) {
             err.println(oneLine(name + ": " + ex.getMessage() + "; try another --method"));
+            code = EXIT_FAILURE;
+        } else if (ex instanceof ArithmeticException) {
+            // The library's documented "cannot be computed" outcomes (e.g. trim-and-fill that
+            // does not settle): the computation failed, the input was fine.
+            err.println(oneLine(name + ": " + ex.getMessage()));
             code = EXIT_FAILURE;
         } else {
             boolean debug = debugRequested(parseResult);

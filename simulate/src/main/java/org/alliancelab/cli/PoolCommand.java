@@ -1,16 +1,23 @@
 package org.alliancelab.cli;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.alliancelab.cli.io.EffectSizeReader;
+import org.alliancelab.cli.io.Column;
 import org.alliancelab.cli.io.StudyData;
-import org.alliancelab.meta.effectsize.CorrelationMeasure;
-import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.pooling.TauSquaredInterval;
+import org.alliancelab.meta.regression.DesignMatrix;
+import org.alliancelab.meta.regression.InvalidModeratorException;
+import org.alliancelab.meta.regression.MetaRegression;
+import org.alliancelab.meta.regression.MetaRegressionResult;
+import org.alliancelab.meta.subgroup.HeterogeneityAssumption;
+import org.alliancelab.meta.subgroup.Subgroup;
+import org.alliancelab.meta.subgroup.SubgroupAnalysis;
+import org.alliancelab.meta.subgroup.SubgroupResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +29,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code alliance-lab pool}: pools the correlations of a CSV file with a common-effect or
  * random-effects model, as metafor's {@code rma(yi, vi, method = ..., test = ...)} does, and
- * prints a summary or one JSON object.
+ * prints a summary or one JSON object. With {@code --mods} it fits the mixed-effects
+ * meta-regression on those columns ({@code rma(yi, vi, mods = ~ ...)}; see {@link Moderators}
+ * for how columns become coefficients); with {@code --by} it pools each level of a column
+ * separately and tests the subgroup differences.
  */
 @Command(name = "pool",
     mixinStandardHelpOptions = true,
@@ -30,63 +40,139 @@ import picocli.CommandLine.Spec;
     description = {"Pool the correlations of a CSV file with a common-effect or random-effects model.",
         "",
         "The file needs a header and the columns r and n (plus covariates for PCOR/ZPCOR), "
-            + "or t, n and covariates, or precomputed yi and vi; an optional study column labels the rows."})
+            + "or t, n and covariates, or precomputed yi and vi; an optional study column labels the rows.",
+        "",
+        "--mods COL[,COL...] fits a meta-regression on those columns (numeric columns are continuous, "
+            + "others categorical with the first sorted level as reference; factor(COL) forces categorical). "
+            + "--by COL pools each level of COL and tests the differences (Q-between)."})
 public final class PoolCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "CSV file of studies.")
-    private Path input;
+    @Mixin
+    private AnalysisOptions analysis;
 
-    @Option(names = "--measure", defaultValue = "ZCOR", paramLabel = "MEASURE", converter = Converters.Measure.class,
-        description = "Effect size: COR, ZCOR, PCOR or ZPCOR (default: ${DEFAULT-VALUE}).")
-    private CorrelationMeasure measure;
+    @Mixin
+    private FormatOptions format;
 
-    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD", converter = Converters.Method.class,
-        description = "tau^2 estimator: EE (or FE, common effect), DL, HE, HS, HSK, SJ, ML, REML, EB, PM "
-            + "(default: ${DEFAULT-VALUE}).")
-    private TauSquaredEstimator method;
+    @Option(names = "--mods", split = ",", paramLabel = "COL",
+        description = "Moderator columns of a meta-regression, comma-separated; factor(COL) makes a numeric "
+            + "column categorical.")
+    private List<String> mods;
 
-    @Option(names = "--test", defaultValue = "z", paramLabel = "TEST", converter = Converters.Test.class,
-        description = "Test and CI of the pooled effect: z (Wald) or knha (Knapp-Hartung) (default: ${DEFAULT-VALUE}).")
-    private InferenceTest test;
+    @Option(names = "--by", paramLabel = "COL",
+        description = "Column whose levels define subgroups: pool each, test the differences.")
+    private String by;
 
-    @Option(names = "--level", defaultValue = "0.95", paramLabel = "LEVEL",
-        description = "Confidence level of the CIs and the prediction interval, in (0, 1) (default: ${DEFAULT-VALUE}).")
-    private double level;
-
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-        description = "text or json (default: ${DEFAULT-VALUE}).")
-    private OutputFormat format;
-
-    @Option(names = "--digits", defaultValue = "4", paramLabel = "N",
-        description = "Decimals in the text summary, 1 to 12 (default: ${DEFAULT-VALUE}).")
-    private int digits;
+    @Option(names = "--subgroup-tau2", paramLabel = "TAU2",
+        description = "With --by: separate (tau^2 per subgroup, the default) or common (one tau^2 from the "
+            + "meta-regression on the subgroups).")
+    private HeterogeneityAssumption subgroupTau2;
 
     @Mixin
     private OutputFileOption output;
 
     @Override
     public Integer call() {
-        if (!(level > 0 && level < 1)) {
-            throw new ParameterException(spec.commandLine(),
-                "Invalid value for option '--level': must lie strictly between 0 and 1, got " + level);
+        analysis.validate(spec);
+        format.validate(spec);
+        if (mods != null && by != null) {
+            throw new ParameterException(spec.commandLine(), "--mods and --by cannot be combined: "
+                + "use --mods for a meta-regression or --by for a subgroup analysis");
         }
-        if (digits < 1 || digits > 12) {
-            throw new ParameterException(spec.commandLine(),
-                "Invalid value for option '--digits': must be between 1 and 12, got " + digits);
+        if (subgroupTau2 != null && by == null) {
+            throw new ParameterException(spec.commandLine(), "--subgroup-tau2 needs --by");
         }
-        StudyData data = EffectSizeReader.of(measure).read(input);
+        StudyData data = analysis.read();
+        String text;
+        if (mods != null) {
+            text = metaRegression(data);
+        } else if (by != null) {
+            text = subgroups(data);
+        } else {
+            text = pool(data);
+        }
+        output.emit(spec, text);
+        return AllianceLab.EXIT_OK;
+    }
+
+    private RandomEffectsModel model() {
+        return analysis.model();
+    }
+
+    private String format(Report report) {
+        return format.render(report);
+    }
+
+    private String pool(StudyData data) {
         double[] yi = data.yi();
         double[] vi = data.vi();
-        RandomEffectsModel model = RandomEffectsModel.of(method).withTest(test).withConfidenceLevel(level);
+        RandomEffectsModel model = model();
         MetaAnalysisResult result = model.fit(yi, vi);
-        // The Q-profile CI needs a random-effects model and at least two studies (metafor gives none otherwise).
-        TauSquaredInterval tau2Interval = method == TauSquaredEstimator.EE || data.k() < 2
-            ? null : model.tau2ConfidenceInterval(yi, vi, result.tau2());
-        PoolReport report = PoolReport.of(data, result, tau2Interval);
-        output.emit(spec, format == OutputFormat.JSON ? report.json() : report.text(digits));
-        return AllianceLab.EXIT_OK;
+        return format(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
+    }
+
+    /** The Q-profile CI needs a random-effects model and at least two studies (metafor gives none otherwise). */
+    private TauSquaredInterval tau2Interval(RandomEffectsModel model, double[] yi, double[] vi, MetaAnalysisResult r) {
+        return analysis.method() == TauSquaredEstimator.EE || yi.length < 2 ? null : model.tau2ConfidenceInterval(yi, vi, r.tau2());
+    }
+
+    private String metaRegression(StudyData data) {
+        DesignMatrix design = Moderators.design(data, mods);
+        MetaRegressionResult result;
+        try {
+            result = MetaRegression.of(analysis.method()).withTest(analysis.test()).withConfidenceLevel(analysis.level())
+                .fit(data.yi(), data.vi(), design);
+        } catch (InvalidModeratorException e) {
+            // collinear moderators: reported by design-matrix column
+            throw Moderators.located(data.table(),
+                Moderators.sourceColumn(data.table(), e.moderator(), mods), e);
+        }
+        return format(MetaRegressionReport.of(data, result));
+    }
+
+    private String subgroups(StudyData data) {
+        Column column = data.findColumn(by)
+            .orElseThrow(() -> data.table().missingColumn(by, "subgroup column (--by) is missing"));
+        String[] levels = new String[data.k()];
+        for (int i = 0; i < levels.length; i++) {
+            if (column.isMissing(i)) {
+                throw column.error(i, "missing value (every study needs a subgroup)");
+            }
+            levels[i] = column.text(i).strip();
+        }
+        double[] yi = data.yi();
+        double[] vi = data.vi();
+        HeterogeneityAssumption assumption = subgroupTau2 == null ? HeterogeneityAssumption.SEPARATE : subgroupTau2;
+        RandomEffectsModel model = model();
+        SubgroupResult result;
+        try {
+            result = SubgroupAnalysis.of(model).withHeterogeneity(assumption).fit(yi, vi, levels);
+        } catch (InvalidModeratorException e) {
+            throw Moderators.located(data.table(), by, e);
+        }
+        List<TauSquaredInterval> intervals = new ArrayList<>();
+        for (Subgroup g : result.groups()) {
+            // with a common tau^2 the subgroup's tau^2 is not estimated from its own studies: no CI
+            intervals.add(assumption == HeterogeneityAssumption.COMMON ? null
+                : tau2Interval(model, subset(yi, levels, g.level()), subset(vi, levels, g.level()), g.result()));
+        }
+        return format(SubgroupReport.of(data, model, by, result, intervals));
+    }
+
+    private static double[] subset(double[] x, String[] levels, String level) {
+        int n = 0;
+        for (String l : levels) {
+            n += l.equals(level) ? 1 : 0;
+        }
+        double[] out = new double[n];
+        int j = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (levels[i].equals(level)) {
+                out[j++] = x[i];
+            }
+        }
+        return out;
     }
 }

@@ -1,5 +1,11 @@
 package org.alliancelab.cli;
 
+import static org.alliancelab.cli.TextFormat.fixed;
+import static org.alliancelab.cli.TextFormat.pValue;
+import static org.alliancelab.cli.TextFormat.percent;
+import static org.alliancelab.cli.TextFormat.table;
+import static org.alliancelab.cli.TextFormat.value;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +19,12 @@ import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.pooling.TauSquaredInterval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The result of {@code pool} as JSON (the keys of the golden files' {@code expected} objects)
  * or as a readable summary in the manner of metafor's {@code print.rma}.
  */
-final class PoolReport {
+final class PoolReport implements Report {
 
     private final StudyData data;
     private final MetaAnalysisResult result;
@@ -80,20 +83,17 @@ final class PoolReport {
     }
 
     /** @return one pretty-printed JSON object and a line end */
-    String json() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            return mapper.writeValueAsString(fields()) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the pooled result", e);
-        }
+    @Override
+    public String json() {
+        return TextFormat.json(fields());
     }
 
     /**
      * @param digits decimals of the printed values
      * @return the readable summary
      */
-    String text(int digits) {
+    @Override
+    public String text(int digits) {
         String nl = System.lineSeparator();
         StringBuilder sb = new StringBuilder();
         int k = result.k();
@@ -164,50 +164,12 @@ final class PoolReport {
         return test.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String describe(CorrelationMeasure m) {
+    static String describe(CorrelationMeasure m) {
         return switch (m) {
             case COR -> "raw correlation";
             case ZCOR -> "Fisher z-transformed correlation";
             case PCOR -> "raw partial correlation";
             case ZPCOR -> "Fisher z-transformed partial correlation";
         };
-    }
-
-    /** NaN and infinities are not JSON numbers: they become null. */
-    private static Double value(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    private static String percent(double level) {
-        String s = String.format(Locale.ROOT, "%.4f", 100 * level).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s + "%";
-    }
-
-    private static String fixed(double v, int digits) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%." + digits + "f", v);
-    }
-
-    /** Like R's format.pval: values below 10^-digits print as "<.0001". */
-    private static String pValue(double p, int digits, boolean withOperator) {
-        if (Double.isNaN(p)) {
-            return withOperator ? "= NA" : "NA";
-        }
-        double limit = Math.pow(10, -digits);
-        if (p < limit) {
-            return (withOperator ? "< " : "<") + fixed(limit, digits).replaceFirst("^0", "");
-        }
-        return (withOperator ? "= " : "") + fixed(p, digits);
-    }
-
-    private static String table(String[] header, String[] values, String nl) {
-        StringBuilder h = new StringBuilder();
-        StringBuilder v = new StringBuilder();
-        for (int j = 0; j < header.length; j++) {
-            int w = Math.max(header[j].length(), values[j].length());
-            String sep = j == 0 ? "" : "  ";
-            h.append(sep).append(String.format(Locale.ROOT, "%" + w + "s", header[j]));
-            v.append(sep).append(String.format(Locale.ROOT, "%" + w + "s", values[j]));
-        }
-        return h.append(nl).append(v).append(nl).toString();
     }
 }

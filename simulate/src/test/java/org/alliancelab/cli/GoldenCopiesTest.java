@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenCopiesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"molloy2014.json", "aloe2013.json", "edge_homogeneous.json", "edge_two_studies.json"})
+    @ValueSource(strings = {"molloy2014.json", "aloe2013.json", "edge_homogeneous.json", "edge_two_studies.json",
+        "cohen1981.json", "craft2003_acog.json", "crede2010_grade.json", "synthetic_k300.json"})
     void copyEqualsCoreOriginal(String name) throws IOException {
         // Maven runs the tests in the module directory; core is its sibling.
         Path original = Path.of("..", "core", "src", "test", "resources", "golden", name);

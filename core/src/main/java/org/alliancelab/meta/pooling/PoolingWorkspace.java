@@ -1,5 +1,6 @@
 package org.alliancelab.meta.pooling;
 
+import org.alliancelab.meta.internal.ScoringStep;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -33,6 +34,7 @@ public final class PoolingWorkspace {
     // the unweighted sums of the first pass.
     final WeightedSums fixedSums = new WeightedSums();
     final WeightedSums sums = new WeightedSums();
+    final ScoringStep scoringStep = ScoringStep.start();
     double unweightedMean;
     double unweightedSquares;
     double sumV;

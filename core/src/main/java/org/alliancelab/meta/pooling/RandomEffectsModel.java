@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.ScoringStep;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -498,34 +499,42 @@ public final class RandomEffectsModel {
      * ML: adj = (y'PPy - &Sigma;w)/&Sigma;w<sup>2</sup>; REML: adj = (y'PPy - tr P)/tr(PP);
      * EB: adj = (y'Py k/(k-1) - k)/&Sigma;w. For ML and REML, as metafor's ll0check, the
      * boundary &tau;<sup>2</sup> = 0 is taken instead when its likelihood is higher.
+     *
+     * <p>Safeguard beyond metafor (see {@link ScoringStep}): once the score has changed sign, a
+     * step that leaves the bracket of the root or fails to halve the previous step is replaced
+     * by bisection, so data on which metafor stops with "Fisher scoring algorithm did not
+     * converge" still give the root.
      */
     private void fisherScoring(double[] yi, double[] vi, int k, PoolingWorkspace out) {
         double tau2 = Math.max(0, hedges(out, k));
         WeightedSums s = out.sums;
         double center = out.fixedSums.mean();
+        out.scoringStep.reset();
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations) {
             iteration++;
             s.compute(yi, vi, k, tau2, center);
             center = s.mean();
-            double adj;
+            double score;
+            double information;
             switch (estimator) {
                 case ML:
-                    adj = (s.weightedSquaresSquared() - s.s1) / s.s2;
+                    score = s.weightedSquaresSquared() - s.s1;
+                    information = s.s2;
                     break;
                 case REML:
-                    adj = (s.weightedSquaresSquared() - s.traceP()) / s.tracePP();
+                    score = s.weightedSquaresSquared() - s.traceP();
+                    information = s.tracePP();
                     break;
                 default: // EB
-                    adj = (s.weightedSquares() * k / (k - 1) - k) / s.s1;
+                    score = s.weightedSquares() * k / (k - 1) - k;
+                    information = s.s1;
                     break;
             }
-            while (tau2 + adj < 0) {
-                adj /= 2;
-            }
+            double next = out.scoringStep.next(tau2, score, information);
             double previous = tau2;
-            tau2 += adj;
+            tau2 = next;
             if (Math.abs(tau2 - previous) <= threshold * Math.max(1, tau2)) {
                 converged = true;
                 break;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.ScoringStep;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
@@ -364,6 +365,7 @@ public final class MetaRegression {
         int k = ls.k;
         int p = ls.p;
         double tau2 = Math.max(0, hedges(y, v, ls, w));
+        ScoringStep step = ScoringStep.start();
         int iter = 0;
         double change = Double.POSITIVE_INFINITY;
         while (change >= threshold) {
@@ -374,21 +376,22 @@ public final class MetaRegression {
             double old = tau2;
             fixedWeights(v, tau2, w);
             ls.fit(y, w);
-            double adj;
+            double score;
+            double information;
             if (estimator == TauSquaredEstimator.ML) {
-                adj = (ls.yPPy() - ls.sumW()) / ls.sumW2();
+                score = ls.yPPy() - ls.sumW();
+                information = ls.sumW2();
             } else if (estimator == TauSquaredEstimator.REML) {
-                adj = (ls.yPPy() - ls.trP()) / ls.trPDPD(null, null);
+                score = ls.yPPy() - ls.trP();
+                information = ls.trPDPD(null, null);
             } else {
-                adj = (ls.yPy() * k / (k - p) - k) / ls.sumW();
+                score = ls.yPy() * k / (k - p) - k;
+                information = ls.sumW();
             }
-            if (Double.isNaN(adj)) {
+            if (Double.isNaN(score / information)) {
                 throw new NonConvergenceException(estimator, iter);
             }
-            while (tau2 + adj < 0) {
-                adj /= 2;
-            }
-            tau2 += adj;
+            tau2 = step.next(tau2, score, information);
             change = Math.abs(old - tau2);
         }
         if (estimator != TauSquaredEstimator.EB && tau2 > threshold

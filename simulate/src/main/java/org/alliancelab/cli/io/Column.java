@@ -65,6 +65,16 @@ public final class Column {
 
     /**
      * @param row zero-based data row
+     * @return whether the cell is a number that {@link #number(int)} accepts (a missing cell
+     *     is not)
+     */
+    public boolean isNumber(int row) {
+        String s = text(row).strip();
+        return DECIMAL.matcher(s).matches() && Double.isFinite(Double.parseDouble(s));
+    }
+
+    /**
+     * @param row zero-based data row
      * @return the cell as a finite number
      * @throws InputException when the cell is missing or not a number
      */

@@ -192,7 +192,11 @@ final class ScenarioReader {
                 if (l.has("reliabilities")) {
                     JsonObject r = l.object("reliabilities");
                     for (String node : r.keys()) {
-                        reliabilities.put(node, r.number(node));
+                        double rel = r.number(node);
+                        if (!(rel > 0 && rel <= 1)) {
+                            throw r.error(node, "reliability must be in (0, 1], got " + rel);
+                        }
+                        reliabilities.put(node, rel);
                     }
                 }
                 try {

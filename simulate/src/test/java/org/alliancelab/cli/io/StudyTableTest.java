@@ -46,6 +46,23 @@ class StudyTableTest {
         assertEquals(List.of(2, 4, 6), t.rows().stream().map(StudyTable.Row::line).toList());
     }
 
+    /** isNumber agrees with number(): what number() accepts, and nothing it rejects. */
+    @Test
+    void isNumberMatchesWhatNumberAccepts() {
+        StudyTable t = StudyTable.parse("s.csv", "x\n0.25\n-.1\n1e-3\n 7 \nNA\n\"\"\nnone\nNaN\nInf\n0x1\n1e999\n");
+        Column x = t.column("x");
+        List<Boolean> expected = List.of(true, true, true, true, false, false, false, false, false, false, false);
+        for (int i = 0; i < expected.size(); i++) {
+            int row = i;
+            assertEquals(expected.get(i), x.isNumber(i), () -> "row " + row + ": '" + x.text(row) + "'");
+            if (expected.get(i)) {
+                x.number(i);
+            } else {
+                assertThrows(InputException.class, () -> x.number(row));
+            }
+        }
+    }
+
     @Test
     void oldMacLineEndsAndNoFinalNewline() {
         StudyTable t = StudyTable.parse("s.csv", "study,r,n\rA,0.1,20\rB,0.2,30");

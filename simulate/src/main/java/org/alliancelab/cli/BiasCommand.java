@@ -1,0 +1,105 @@
+package org.alliancelab.cli;
+
+import java.util.concurrent.Callable;
+
+import org.alliancelab.cli.io.InputException;
+import org.alliancelab.cli.io.StudyData;
+import org.alliancelab.meta.bias.EggerResult;
+import org.alliancelab.meta.bias.EggerTest;
+import org.alliancelab.meta.bias.FailSafeN;
+import org.alliancelab.meta.bias.FailSafeResult;
+import org.alliancelab.meta.bias.FunnelSide;
+import org.alliancelab.meta.bias.MissingStudiesEstimator;
+import org.alliancelab.meta.bias.RankCorrelationResult;
+import org.alliancelab.meta.bias.RankCorrelationTest;
+import org.alliancelab.meta.bias.TrimAndFill;
+import org.alliancelab.meta.bias.TrimAndFillResult;
+import org.alliancelab.meta.pooling.NonConvergenceException;
+import org.alliancelab.meta.regression.InvalidModeratorException;
+import org.alliancelab.meta.regression.MetaRegression;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alliance-lab bias}: publication-bias diagnostics of the studies of a CSV file, as
+ * metafor computes them for {@code res <- rma(yi, vi, method = ..., test = ...)}: Egger's
+ * regression test ({@code regtest(res)}: mixed-effects meta-regression on the standard error),
+ * Begg and Mazumdar's rank correlation test ({@code ranktest(res)}), trim-and-fill
+ * ({@code trimfill(res, estimator = "L0" | "R0")}, with metafor's own convergence control for
+ * its refits) and the fail-safe numbers of Rosenthal ({@code fsn(yi, vi)}) and Orwin (target
+ * half the unweighted mean effect).
+ */
+@Command(name = "bias",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {"Publication-bias diagnostics: Egger's regression test, Begg's rank correlation test, "
+        + "trim-and-fill and fail-safe N.",
+        "",
+        "Input as for pool; at least 3 studies, not all of the same precision."})
+public final class BiasCommand implements Callable<Integer> {
+
+    /** Fewest studies for which all the diagnostics exist (Egger's regression has 2 coefficients). */
+    static final int MIN_STUDIES = 3;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private AnalysisOptions analysis;
+
+    @Option(names = "--trimfill-estimator", defaultValue = "L0", paramLabel = "EST",
+        description = "Estimator of the number of missing studies: L0 or R0 (default: ${DEFAULT-VALUE}).")
+    private MissingStudiesEstimator trimfillEstimator;
+
+    @Option(names = "--trimfill-side", paramLabel = "SIDE",
+        description = "Side of the funnel plot on which to fill: left or right (default: chosen from the sign "
+            + "of Egger's slope, as metafor does).")
+    private FunnelSide trimfillSide;
+
+    @Mixin
+    private FormatOptions format;
+
+    @Mixin
+    private OutputFileOption output;
+
+    @Override
+    public Integer call() {
+        analysis.validate(spec);
+        format.validate(spec);
+        StudyData data = analysis.read();
+        if (data.k() < MIN_STUDIES) {
+            throw InputException.inFile(data.table().source(), "the bias diagnostics need at least "
+                + MIN_STUDIES + " studies, got " + data.k());
+        }
+        double[] yi = data.yi();
+        double[] vi = data.vi();
+        EggerResult egger;
+        TrimAndFillResult trimfill;
+        try {
+            egger = EggerTest.of(MetaRegression.of(analysis.method()).withTest(analysis.test())
+                .withConfidenceLevel(analysis.level())).test(yi, vi);
+            TrimAndFill tf = TrimAndFill.of(analysis.model()).matchingMetafor().withEstimator(trimfillEstimator);
+            trimfill = (trimfillSide == null ? tf : tf.withSide(trimfillSide)).fit(yi, vi);
+        } catch (InvalidModeratorException e) {
+            // the standard error is the predictor: it must vary
+            throw InputException.inFile(data.table().source(), "Egger's test and trim-and-fill need studies "
+                + "of different precision, but all sampling variances are equal");
+        } catch (NonConvergenceException e) {
+            throw e;
+        } catch (ArithmeticException e) {
+            // trim-and-fill's k0 did not settle: a computation failure, not bad input
+            spec.commandLine().getErr().println(AllianceLab.oneLine(spec.qualifiedName() + ": " + e.getMessage()));
+            spec.commandLine().getErr().flush();
+            return AllianceLab.EXIT_FAILURE;
+        }
+        RankCorrelationResult rank = RankCorrelationTest.test(yi, vi);
+        FailSafeResult rosenthal = FailSafeN.rosenthal(yi, vi);
+        FailSafeResult orwin = FailSafeN.orwin(yi);
+        output.emit(spec, format.render(BiasReport.of(data, analysis.model(), egger, rank, trimfill, rosenthal, orwin)));
+        return AllianceLab.EXIT_OK;
+    }
+}
