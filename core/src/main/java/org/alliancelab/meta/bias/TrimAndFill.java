@@ -181,19 +181,21 @@ public final class TrimAndFill {
             }
         }
         if (k0 == 0) {
-            return new TrimAndFillResult(0, k0Se, s, estimator, original, new double[0]);
+            return new TrimAndFillResult(0, k0Se, s, estimator, original, new double[0], new double[0]);
         }
         double[] allY = Arrays.copyOf(yi, k + k0);
         double[] allV = Arrays.copyOf(vi, k + k0);
         double[] filledYi = new double[k0];
+        double[] filledVi = new double[k0];
         for (int j = 0; j < k0; j++) {
             int i = k - k0 + j;
             double mirrored = sign * (2 * beta - y[i]);
             filledYi[j] = mirrored;
             allY[k + j] = mirrored;
+            filledVi[j] = v[i];
             allV[k + j] = v[i];
         }
-        return new TrimAndFillResult(k0, k0Se, s, estimator, refitModel.fit(allY, allV), filledYi);
+        return new TrimAndFillResult(k0, k0Se, s, estimator, refitModel.fit(allY, allV), filledYi, filledVi);
     }
 
     private FunnelSide chooseSide(double[] yi, double[] vi) {
