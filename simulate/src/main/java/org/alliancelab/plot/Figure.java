@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import org.alliancelab.io.AtomicFiles;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
@@ -163,7 +164,7 @@ public final class Figure {
      * @throws IOException when the file cannot be written
      */
     public void write(Path file, PlotFormat format) throws IOException {
-        PlotFiles.writeAtomically(file, render(format));
+        AtomicFiles.write(file, render(format));
     }
 
     static String twoDecimals(double v) {

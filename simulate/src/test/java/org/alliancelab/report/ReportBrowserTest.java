@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.alliancelab.plot.PlotFiles;
+import org.alliancelab.io.AtomicFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class ReportBrowserTest {
         Path b = ReportFixtures.write(dir.resolve("fluckiger2018-null"), "fluckiger2018-null", 0.0, 2);
         String page = HtmlReport.render(List.of(SimulationOutputReader.read(a), SimulationOutputReader.read(b)));
         html = dir.resolve("report.html");
-        PlotFiles.writeAtomically(html, page.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(html, page.getBytes(StandardCharsets.UTF_8));
         expectedKinds = HtmlReportTest.plotKinds(page);
     }
 
