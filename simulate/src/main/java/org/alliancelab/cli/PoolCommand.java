@@ -1,5 +1,6 @@
 package org.alliancelab.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +19,9 @@ import org.alliancelab.meta.subgroup.HeterogeneityAssumption;
 import org.alliancelab.meta.subgroup.Subgroup;
 import org.alliancelab.meta.subgroup.SubgroupAnalysis;
 import org.alliancelab.meta.subgroup.SubgroupResult;
+import org.alliancelab.plot.ForestPanel;
+import org.alliancelab.plot.ForestPlot;
+import org.alliancelab.plot.ForestPlotData;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Spec;
  * prints a summary or one JSON object. With {@code --mods} it fits the mixed-effects
  * meta-regression on those columns ({@code rma(yi, vi, mods = ~ ...)}; see {@link Moderators}
  * for how columns become coefficients); with {@code --by} it pools each level of a column
- * separately and tests the subgroup differences.
+ * separately and tests the subgroup differences. {@code --plot FILE} also draws the forest plot
+ * (one panel per subgroup with {@code --by}; refused with {@code --mods}, whose coefficients
+ * are not a forest plot).
  */
 @Command(name = "pool",
     mixinStandardHelpOptions = true,
@@ -44,7 +50,8 @@ import picocli.CommandLine.Spec;
         "",
         "--mods COL[,COL...] fits a meta-regression on those columns (numeric columns are continuous, "
             + "others categorical with the first sorted level as reference; factor(COL) forces categorical). "
-            + "--by COL pools each level of COL and tests the differences (Q-between)."})
+            + "--by COL pools each level of COL and tests the differences (Q-between). "
+            + "--plot FILE draws the forest plot (.svg or .png)."})
 public final class PoolCommand implements Callable<Integer> {
 
     @Spec
@@ -70,6 +77,11 @@ public final class PoolCommand implements Callable<Integer> {
             + "meta-regression on the subgroups).")
     private HeterogeneityAssumption subgroupTau2;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+        description = "Also draw the forest plot (one panel per subgroup with --by) to FILE: SVG or PNG, "
+            + "by the extension .svg or .png. Not with --mods.")
+    private Path plot;
+
     @Mixin
     private OutputFileOption output;
 
@@ -84,6 +96,11 @@ public final class PoolCommand implements Callable<Integer> {
         if (subgroupTau2 != null && by == null) {
             throw new ParameterException(spec.commandLine(), "--subgroup-tau2 needs --by");
         }
+        if (mods != null && plot != null) {
+            throw new ParameterException(spec.commandLine(), "--plot draws the forest plot of a pooled estimate "
+                + "or of subgroups (--by); a meta-regression (--mods) has no pooled estimate to draw");
+        }
+        PlotOutput.validate(spec, plot, output.file());
         StudyData data = analysis.read();
         String text;
         if (mods != null) {
@@ -110,7 +127,12 @@ public final class PoolCommand implements Callable<Integer> {
         double[] vi = data.vi();
         RandomEffectsModel model = model();
         MetaAnalysisResult result = model.fit(yi, vi);
-        return format(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
+        String text = format(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
+        if (plot != null) {
+            PlotOutput.write(spec, plot, ForestPlot.of(
+                ForestPlotData.forPool(List.of(data.labels()), yi, vi, result, data.measure())));
+        }
+        return text;
     }
 
     /** The Q-profile CI needs a random-effects model and at least two studies (metafor gives none otherwise). */
@@ -158,7 +180,28 @@ public final class PoolCommand implements Callable<Integer> {
             intervals.add(assumption == HeterogeneityAssumption.COMMON ? null
                 : tau2Interval(model, subset(yi, levels, g.level()), subset(vi, levels, g.level()), g.result()));
         }
-        return format(SubgroupReport.of(data, model, by, result, intervals));
+        String text = format(SubgroupReport.of(data, model, by, result, intervals));
+        if (plot != null) {
+            List<ForestPanel> panels = new ArrayList<>();
+            String[] labels = data.labels();
+            for (Subgroup g : result.groups()) {
+                panels.add(ForestPanel.of(g.level(), subset(labels, levels, g.level()),
+                    subset(yi, levels, g.level()), subset(vi, levels, g.level()), g.result()));
+            }
+            PlotOutput.write(spec, plot, ForestPlot.of(
+                ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())));
+        }
+        return text;
+    }
+
+    private static List<String> subset(String[] labels, String[] levels, String level) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (levels[i].equals(level)) {
+                out.add(labels[i]);
+            }
+        }
+        return out;
     }
 
     private static double[] subset(double[] x, String[] levels, String level) {
