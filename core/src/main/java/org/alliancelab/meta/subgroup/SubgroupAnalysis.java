@@ -113,8 +113,7 @@ public final class SubgroupAnalysis {
                 fitted.add(new Subgroup(l.level, model.fit(l.y, l.v)));
             }
         } else {
-            double tau2 = MetaRegression.of(model.estimator())
-                .withConvergence(model.threshold(), model.maxIterations())
+            double tau2 = MetaRegression.of(model)
                 .fit(yi, vi, DesignMatrix.builder(k).categorical("group", levels).build())
                 .tau2();
             for (Level l : groups) {
