@@ -1,7 +1,7 @@
 package org.alliancelab.meta.bias;
 
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
-import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.alliancelab.meta.internal.TailProbabilities;
 
 /**
  * Begg and Mazumdar's rank correlation test for funnel-plot asymmetry, as metafor's
@@ -91,9 +91,7 @@ public final class RankCorrelationTest {
             + tx.tt1 * ty.tt1 / (2.0 * n * (n - 1))
             + tx.tt12 * ty.tt12 / (9.0 * n * (n - 1) * (n - 2));
         double z = s / Math.sqrt(varS);
-        NormalDistribution nd = NormalDistribution.of(0, 1);
-        double p = 2 * Math.min(nd.cumulativeProbability(z), nd.survivalProbability(z));
-        return new RankCorrelationResult(tau, p, false);
+        return new RankCorrelationResult(tau, TailProbabilities.normalTwoSided(z), false);
     }
 
     private static double at(double[] cdf, long q) {

@@ -1,9 +1,9 @@
 package org.alliancelab.meta.comparison;
 
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Compares two pooled estimates A and B (for instance the partial, covariate-adjusted
@@ -135,8 +135,8 @@ public final class EstimateComparison {
 
     private static DifferenceTest wald(double d, double se, double level) {
         double z = d / se;
-        double p = 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
-        double crit = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+        double p = TailProbabilities.normalTwoSided(z);
+        double crit = TailProbabilities.normalCritical(level);
         return new DifferenceTest(d, se, z, p, d - crit * se, d + crit * se);
     }
 

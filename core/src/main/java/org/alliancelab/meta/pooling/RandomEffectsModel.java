@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
 import org.alliancelab.meta.internal.ScoringStep;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The common-effect and random-effects model for k independent effect sizes
@@ -55,8 +55,6 @@ public final class RandomEffectsModel {
     /** metafor's default upper search limit of tau-squared for the Q-profile interval. */
     private static final double Q_PROFILE_MIN_UPPER_LIMIT = 100;
 
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
-
     private final TauSquaredEstimator estimator;
     private final InferenceTest test;
     private final double level;
@@ -72,7 +70,7 @@ public final class RandomEffectsModel {
         this.level = level;
         this.threshold = threshold;
         this.maxIterations = maxIterations;
-        this.zCritical = STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
+        this.zCritical = TailProbabilities.normalCritical(level);
     }
 
     /**

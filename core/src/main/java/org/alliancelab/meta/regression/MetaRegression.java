@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
 import org.alliancelab.meta.internal.ScoringStep;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Mixed-effects meta-regression y<sub>i</sub> = x<sub>i</sub>'&beta; + u<sub>i</sub> +
@@ -168,7 +166,7 @@ public final class MetaRegression {
         }
         ls.fit(yi, w);
         double qe = Math.max(0, ls.yPy());
-        double qeP = ChiSquaredDistribution.of(k - p).survivalProbability(qe);
+        double qeP = TailProbabilities.chiSquaredUpper(qe, k - p);
         double i2;
         double h2;
         if (model.estimator() == TauSquaredEstimator.EE) {
@@ -185,8 +183,9 @@ public final class MetaRegression {
             w[i] = 1 / (vi[i] + tau2);
         }
         ls.fit(yi, w);
+        boolean knha = model.test() == InferenceTest.KNHA;
         double s2 = 1;
-        if (model.test() == InferenceTest.KNHA) {
+        if (knha) {
             double rss = ls.yPy();
             s2 = rss <= Math.ulp(1.0) ? 0 : rss / (k - p);
         }
@@ -195,17 +194,15 @@ public final class MetaRegression {
             vb[j] = s2 * ls.ainv[j];
         }
         int ddf = k - p;
-        double crit = model.test() == InferenceTest.KNHA
-            ? TDistribution.of(ddf).inverseSurvivalProbability((1 - model.confidenceLevel()) / 2)
-            : NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - model.confidenceLevel()) / 2);
+        double crit = knha
+            ? TailProbabilities.studentCritical(model.confidenceLevel(), ddf)
+            : TailProbabilities.normalCritical(model.confidenceLevel());
         List<Coefficient> coefficients = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
             double b = ls.b[j];
             double se = Math.sqrt(vb[j * p + j]);
             double stat = b / se;
-            double pv = model.test() == InferenceTest.KNHA
-                ? 2 * TDistribution.of(ddf).survivalProbability(Math.abs(stat))
-                : 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(stat));
+            double pv = knha ? TailProbabilities.studentTwoSided(stat, ddf) : TailProbabilities.normalTwoSided(stat);
             coefficients.add(new Coefficient(design.names().get(j), b, se, stat, pv, b - crit * se, b + crit * se));
         }
 
@@ -215,11 +212,11 @@ public final class MetaRegression {
         double r2 = Double.NaN;
         if (m > 0) {
             qm = waldStatistic(ls.b, vb, p, 1);
-            if (model.test() == InferenceTest.KNHA) {
+            if (knha) {
                 qm /= m;
                 qmP = FDistribution.of(m, ddf).survivalProbability(qm);
             } else {
-                qmP = ChiSquaredDistribution.of(m).survivalProbability(qm);
+                qmP = TailProbabilities.chiSquaredUpper(qm, m);
             }
             r2 = pseudoR2(yi, vi, tau2);
         }
