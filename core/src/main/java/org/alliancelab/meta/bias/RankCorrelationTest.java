@@ -1,6 +1,7 @@
 package org.alliancelab.meta.bias;
 
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.TailProbabilities;
 
 /**
@@ -45,15 +46,10 @@ public final class RankCorrelationTest {
         if (k < 3) {
             throw new IllegalArgumentException("the rank correlation test needs at least 3 studies, got " + k);
         }
+        EffectSizeChecks.requireValid(yi, vi);
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
             sw += 1 / vi[i];
             swy += yi[i] / vi[i];
         }

@@ -1,6 +1,7 @@
 package org.alliancelab.meta.comparison;
 
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
@@ -111,15 +112,11 @@ public final class EstimateComparison {
         if (k == 0 || viA.length != k || yiB.length != k || viB.length != k || rho.length != k) {
             throw new IllegalArgumentException("yiA, viA, yiB, viB and rho must have the same, non-zero length");
         }
+        EffectSizeChecks.requireValid(yiA, viA);
+        EffectSizeChecks.requireValid(yiB, viB);
         double[] d = new double[k];
         double[] v = new double[k];
         for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yiA[i]) || !Double.isFinite(yiB[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(viA[i] > 0) || !(viB[i] > 0) || !Double.isFinite(viA[i]) || !Double.isFinite(viB[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
             if (!(rho[i] >= -1 && rho[i] <= 1)) {
                 throw new InvalidEffectSizeException(i, "rho", "correlation " + rho[i] + " is not in [-1, 1]");
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
@@ -100,13 +101,8 @@ public final class ThreeLevelModel {
         if (k < 3) {
             throw new IllegalArgumentException("a three-level model needs at least 3 effect sizes, got " + k);
         }
+        EffectSizeChecks.requireValid(yi, vi);
         for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
             if (sample[i] == null) {
                 throw new IllegalArgumentException("sample of effect " + i + " is missing");
             }

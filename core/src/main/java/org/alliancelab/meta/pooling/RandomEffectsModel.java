@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.ScoringStep;
 import org.alliancelab.meta.internal.TailProbabilities;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -318,7 +319,7 @@ public final class RandomEffectsModel {
             sv2 += v * v;
         }
         if (!valid) {
-            throw invalidStudy(yi, vi, k);
+            throw EffectSizeChecks.firstInvalid(yi, vi, k);
         }
         out.fixedSums.set(0, c, a1, a2, a3, b1, b2, c1, c2);
         out.sums.tau2 = Double.NaN;
@@ -326,18 +327,6 @@ public final class RandomEffectsModel {
         out.unweightedSquares = Math.max(0, n2 - n1 * n1 / k);
         out.sumV = sv;
         out.sumV2 = sv2;
-    }
-
-    private static InvalidEffectSizeException invalidStudy(double[] yi, double[] vi, int k) {
-        for (int i = 0; i < k; i++) {
-            if (!(vi[i] > 0) || vi[i] == Double.POSITIVE_INFINITY) {
-                return new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite, got " + vi[i]);
-            }
-            if (!Double.isFinite(yi[i])) {
-                return new InvalidEffectSizeException(i, "yi", "effect size must be a finite number, got " + yi[i]);
-            }
-        }
-        throw new IllegalStateException("no invalid study found");
     }
 
     /**

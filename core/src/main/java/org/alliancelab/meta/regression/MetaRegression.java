@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.ScoringStep;
 import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.InferenceTest;
@@ -147,14 +148,7 @@ public final class MetaRegression {
             throw new IllegalArgumentException("a meta-regression with " + p + " coefficients needs more than "
                 + p + " studies, got " + k);
         }
-        for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
-        }
+        EffectSizeChecks.requireValid(yi, vi);
         WeightedLeastSquares ls = new WeightedLeastSquares(design);
         double[] w = new double[k];
         Tau2 t = estimateTau2(yi, vi, ls, w);
