@@ -247,18 +247,19 @@ public final class RandomEffectsModel {
         double variance = 1 / re.s1;
         boolean knha = test == InferenceTest.KNHA && k > 1;
         out.test = knha ? InferenceTest.KNHA : InferenceTest.Z;
-        double critical;
         if (knha) {
             variance *= re.weightedSquares() / (k - 1);
+        }
+        double se = Math.sqrt(variance);
+        out.statistic = mu / se;
+        double critical;
+        if (knha) {
             critical = out.tCritical(k - 1, level);
-            out.statistic = mu / Math.sqrt(variance);
             out.pValue = TailProbabilities.studentTwoSided(out.statistic, k - 1);
         } else {
             critical = zCritical;
-            out.statistic = mu / Math.sqrt(variance);
             out.pValue = TailProbabilities.normalTwoSided(out.statistic);
         }
-        double se = Math.sqrt(variance);
         out.estimate = mu;
         out.se = se;
         out.ciLower = mu - critical * se;
