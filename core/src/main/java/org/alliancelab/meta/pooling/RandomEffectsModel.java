@@ -5,9 +5,10 @@ import java.util.Objects;
 
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.ScoringStep;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The common-effect and random-effects model for k independent effect sizes
@@ -55,8 +56,6 @@ public final class RandomEffectsModel {
     /** metafor's default upper search limit of tau-squared for the Q-profile interval. */
     private static final double Q_PROFILE_MIN_UPPER_LIMIT = 100;
 
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
-
     private final TauSquaredEstimator estimator;
     private final InferenceTest test;
     private final double level;
@@ -72,7 +71,7 @@ public final class RandomEffectsModel {
         this.level = level;
         this.threshold = threshold;
         this.maxIterations = maxIterations;
-        this.zCritical = STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
+        this.zCritical = TailProbabilities.normalCritical(level);
     }
 
     /**
@@ -248,18 +247,19 @@ public final class RandomEffectsModel {
         double variance = 1 / re.s1;
         boolean knha = test == InferenceTest.KNHA && k > 1;
         out.test = knha ? InferenceTest.KNHA : InferenceTest.Z;
-        double critical;
         if (knha) {
             variance *= re.weightedSquares() / (k - 1);
+        }
+        double se = Math.sqrt(variance);
+        out.statistic = mu / se;
+        double critical;
+        if (knha) {
             critical = out.tCritical(k - 1, level);
-            out.statistic = mu / Math.sqrt(variance);
             out.pValue = TailProbabilities.studentTwoSided(out.statistic, k - 1);
         } else {
             critical = zCritical;
-            out.statistic = mu / Math.sqrt(variance);
             out.pValue = TailProbabilities.normalTwoSided(out.statistic);
         }
-        double se = Math.sqrt(variance);
         out.estimate = mu;
         out.se = se;
         out.ciLower = mu - critical * se;
@@ -320,7 +320,7 @@ public final class RandomEffectsModel {
             sv2 += v * v;
         }
         if (!valid) {
-            throw invalidStudy(yi, vi, k);
+            throw EffectSizeChecks.firstInvalid(yi, vi, k);
         }
         out.fixedSums.set(0, c, a1, a2, a3, b1, b2, c1, c2);
         out.sums.tau2 = Double.NaN;
@@ -328,18 +328,6 @@ public final class RandomEffectsModel {
         out.unweightedSquares = Math.max(0, n2 - n1 * n1 / k);
         out.sumV = sv;
         out.sumV2 = sv2;
-    }
-
-    private static InvalidEffectSizeException invalidStudy(double[] yi, double[] vi, int k) {
-        for (int i = 0; i < k; i++) {
-            if (!(vi[i] > 0) || vi[i] == Double.POSITIVE_INFINITY) {
-                return new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite, got " + vi[i]);
-            }
-            if (!Double.isFinite(yi[i])) {
-                return new InvalidEffectSizeException(i, "yi", "effect size must be a finite number, got " + yi[i]);
-            }
-        }
-        throw new IllegalStateException("no invalid study found");
     }
 
     /**
