@@ -4,41 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.alliancelab.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
 
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        // Configured as AllianceLab configures its subcommands (case-insensitive enums, one-line errors).
-        CommandLine cl = AllianceLab.configure(new CommandLine(new ReportCommand()), new PrintWriter(out),
-            new PrintWriter(err));
-        int code = cl.execute(args);
-        cl.getOut().flush();
-        cl.getErr().flush();
-        return new Result(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.ofCommand(new ReportCommand(), args);
     }
 
     @Test
     void writesTheReportIntoTheFirstDirectoryByDefault() throws Exception {
         Path dir = ReportFixtures.write(tmp.resolve("run"), "fixture", 0.2, 1);
-        Result r = run(dir.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run(dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
         Path html = dir.resolve("report.html");
         assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"));
         assertTrue(r.out().contains(html.toString()));
@@ -49,8 +35,8 @@ class ReportCommandTest {
         Path a = ReportFixtures.write(tmp.resolve("a"), "fluckiger2018", 0.2, 1);
         Path b = ReportFixtures.write(tmp.resolve("b"), "fluckiger2018-null", 0.0, 2);
         Path out = tmp.resolve("both.html");
-        Result r = run(a.toString(), b.toString(), "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run(a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.readString(out).contains("id=\"comparison\""));
     }
 
@@ -58,23 +44,23 @@ class ReportCommandTest {
     void figuresAreAlsoWrittenAsSeparateFiles() throws Exception {
         Path dir = ReportFixtures.write(tmp.resolve("run"), "fixture", 0.2, 1);
         Path figs = tmp.resolve("figs");
-        Result r = run(dir.toString(), "--figures", figs.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run(dir.toString(), "--figures", figs.toString());
+        assertEquals(0, r.exitCode(), r.err());
         try (var files = Files.list(figs)) {
             assertEquals(List.of("fixture-causal-graph.svg", "fixture-coverage-1.svg", "fixture-rejection-rate-1.svg",
                 "fixture-sampling-distribution.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(figs.resolve("fixture-causal-graph.svg")).startsWith("<?xml"));
-        Result png = run(dir.toString(), "--figures", figs.toString(), "--figure-format", "png");
-        assertEquals(0, png.code(), png.err());
+        CliRun png = run(dir.toString(), "--figures", figs.toString(), "--figure-format", "png");
+        assertEquals(0, png.exitCode(), png.err());
         assertTrue(Files.exists(figs.resolve("fixture-coverage-1.png")));
     }
 
     @Test
     void missingSummaryIsOneLineExitTwoAndNoOutput() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        Result r = run(empty.toString());
-        assertEquals(2, r.code());
+        CliRun r = run(empty.toString());
+        assertEquals(2, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
         assertEquals(empty.resolve("summary.json") + ": file not found (is " + empty + " a simulate output directory?)",
             r.err().strip());
@@ -91,8 +77,8 @@ class ReportCommandTest {
         f[7] = "zero.two";
         lines.set(4, String.join(",", f));
         Files.write(csv, lines);
-        Result r = run(dir.toString(), "--out", tmp.resolve("r.html").toString());
-        assertEquals(2, r.code());
+        CliRun r = run(dir.toString(), "--out", tmp.resolve("r.html").toString());
+        assertEquals(2, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
         assertEquals(csv + ":5: column 'adjusted.r': must be a number, got zero.two", r.err().strip());
         try (var files = Files.list(tmp)) {
@@ -104,8 +90,8 @@ class ReportCommandTest {
     void unwritableOutputIsOneLineExitTwo() throws Exception {
         Path dir = ReportFixtures.write(tmp.resolve("ok"), "fixture", 0.2, 1);
         Path out = tmp.resolve("no-such-dir").resolve("r.html");
-        Result r = run(dir.toString(), "--out", out.toString());
-        assertEquals(2, r.code());
+        CliRun r = run(dir.toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("cannot write"), r.err());
     }
@@ -115,8 +101,8 @@ class ReportCommandTest {
         Path dir = ReportFixtures.write(tmp.resolve("bad"), "fixture", 0.2, 1);
         Path summary = dir.resolve("summary.json");
         Files.writeString(summary, Files.readString(summary).replaceFirst("\"truth\" : \\{", "\"truth\" : [ ], \"x\" : {"));
-        Result r = run(dir.toString());
-        assertEquals(2, r.code());
+        CliRun r = run(dir.toString());
+        assertEquals(2, r.exitCode());
         assertEquals(summary + ": /conditions/0/truth: must be an object of numbers", r.err().strip());
     }
 }

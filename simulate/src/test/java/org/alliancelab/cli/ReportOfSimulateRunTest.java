@@ -3,8 +3,6 @@ package org.alliancelab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.alliancelab.simulate.montecarlo.RunSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The report of real {@code simulate} output: small runs (few replications, fixed seeds) of
@@ -30,14 +27,9 @@ class ReportOfSimulateRunTest {
     @TempDir
     static Path tmp;
 
-    static int execute(Object command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = AllianceLab.configure(new CommandLine(command), new PrintWriter(out), new PrintWriter(err));
-        int code = cl.execute(args);
-        cl.getErr().flush();
-        assertEquals(0, code, err.toString());
-        return code;
+    static void execute(Object command, String... args) {
+        CliRun run = CliRun.ofCommand(command, args);
+        assertEquals(0, run.exitCode(), run.err());
     }
 
     @BeforeAll
