@@ -16,9 +16,8 @@ import org.alliancelab.meta.bias.RankCorrelationResult;
 import org.alliancelab.meta.bias.RankCorrelationTest;
 import org.alliancelab.meta.bias.TrimAndFill;
 import org.alliancelab.meta.bias.TrimAndFillResult;
-import org.alliancelab.meta.pooling.NonConvergenceException;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.regression.InvalidModeratorException;
-import org.alliancelab.meta.regression.MetaRegression;
 import org.alliancelab.plot.EggerLine;
 import org.alliancelab.plot.FunnelPlot;
 import org.alliancelab.plot.FunnelPlotData;
@@ -83,39 +82,29 @@ public final class BiasCommand implements Callable<Integer> {
         analysis.validate(spec);
         format.validate(spec);
         PlotOutput.validate(spec, plot, output.file());
-        StudyData data = analysis.read();
-        if (data.k() < MIN_STUDIES) {
-            throw InputException.inFile(data.table().source(), "the bias diagnostics need at least "
-                + MIN_STUDIES + " studies, got " + data.k());
-        }
+        StudyData data = analysis.read(MIN_STUDIES, "the bias diagnostics");
         double[] yi = data.yi();
         double[] vi = data.vi();
+        RandomEffectsModel model = analysis.model();
         EggerResult egger;
         TrimAndFillResult trimfill;
         try {
-            egger = EggerTest.of(MetaRegression.of(analysis.method()).withTest(analysis.test())
-                .withConfidenceLevel(analysis.level())).test(yi, vi);
-            TrimAndFill tf = TrimAndFill.of(analysis.model()).matchingMetafor().withEstimator(trimfillEstimator);
+            egger = EggerTest.of(analysis.metaRegression()).test(yi, vi);
+            TrimAndFill tf = TrimAndFill.of(model).matchingMetafor().withEstimator(trimfillEstimator);
+            // an ArithmeticException (k0 did not settle) is a computation failure: AllianceLab reports it
             trimfill = (trimfillSide == null ? tf : tf.withSide(trimfillSide)).fit(yi, vi);
         } catch (InvalidModeratorException e) {
             // the standard error is the predictor: it must vary
             throw InputException.inFile(data.table().source(), "Egger's test and trim-and-fill need studies "
                 + "of different precision, but all sampling variances are equal");
-        } catch (NonConvergenceException e) {
-            throw e;
-        } catch (ArithmeticException e) {
-            // trim-and-fill's k0 did not settle: a computation failure, not bad input
-            spec.commandLine().getErr().println(AllianceLab.oneLine(spec.qualifiedName() + ": " + e.getMessage()));
-            spec.commandLine().getErr().flush();
-            return AllianceLab.EXIT_FAILURE;
         }
         RankCorrelationResult rank = RankCorrelationTest.test(yi, vi);
         FailSafeResult rosenthal = FailSafeN.rosenthal(yi, vi);
         FailSafeResult orwin = FailSafeN.orwin(yi);
-        String text = format.render(BiasReport.of(data, analysis.model(), egger, rank, trimfill, rosenthal, orwin));
+        String text = format.render(BiasReport.of(data, model, egger, rank, trimfill, rosenthal, orwin));
         if (plot != null) {
             // the funnel is centred on the trim-and-fill estimate, as metafor's funnel(trimfill(res))
-            FunnelPlotData funnel = FunnelPlotData.forBias(List.of(data.labels()), yi, vi, analysis.model().fit(yi, vi),
+            FunnelPlotData funnel = FunnelPlotData.forBias(List.of(data.labels()), yi, vi, model.fit(yi, vi),
                     data.measure())
                 .withFilled(trimfill.filledYi(), trimfill.filledVi(), trimfill.filled().estimate())
                 .withEgger(new EggerLine(egger.limitEstimate(), egger.slope()));

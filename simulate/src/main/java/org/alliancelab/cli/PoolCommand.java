@@ -13,7 +13,6 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.pooling.TauSquaredInterval;
 import org.alliancelab.meta.regression.DesignMatrix;
 import org.alliancelab.meta.regression.InvalidModeratorException;
-import org.alliancelab.meta.regression.MetaRegression;
 import org.alliancelab.meta.regression.MetaRegressionResult;
 import org.alliancelab.meta.subgroup.HeterogeneityAssumption;
 import org.alliancelab.meta.subgroup.Subgroup;
@@ -114,20 +113,12 @@ public final class PoolCommand implements Callable<Integer> {
         return AllianceLab.EXIT_OK;
     }
 
-    private RandomEffectsModel model() {
-        return analysis.model();
-    }
-
-    private String format(Report report) {
-        return format.render(report);
-    }
-
     private String pool(StudyData data) {
         double[] yi = data.yi();
         double[] vi = data.vi();
-        RandomEffectsModel model = model();
+        RandomEffectsModel model = analysis.model();
         MetaAnalysisResult result = model.fit(yi, vi);
-        String text = format(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
+        String text = format.render(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
         if (plot != null) {
             PlotOutput.write(spec, plot, ForestPlot.of(
                 ForestPlotData.forPool(List.of(data.labels()), yi, vi, result, data.measure())));
@@ -144,14 +135,13 @@ public final class PoolCommand implements Callable<Integer> {
         DesignMatrix design = Moderators.design(data, mods);
         MetaRegressionResult result;
         try {
-            result = MetaRegression.of(analysis.method()).withTest(analysis.test()).withConfidenceLevel(analysis.level())
-                .fit(data.yi(), data.vi(), design);
+            result = analysis.metaRegression().fit(data.yi(), data.vi(), design);
         } catch (InvalidModeratorException e) {
             // collinear moderators: reported by design-matrix column
             throw Moderators.located(data.table(),
                 Moderators.sourceColumn(data.table(), e.moderator(), mods), e);
         }
-        return format(MetaRegressionReport.of(data, result));
+        return format.render(MetaRegressionReport.of(data, result));
     }
 
     private String subgroups(StudyData data) {
@@ -167,7 +157,7 @@ public final class PoolCommand implements Callable<Integer> {
         double[] yi = data.yi();
         double[] vi = data.vi();
         HeterogeneityAssumption assumption = subgroupTau2 == null ? HeterogeneityAssumption.SEPARATE : subgroupTau2;
-        RandomEffectsModel model = model();
+        RandomEffectsModel model = analysis.model();
         SubgroupResult result;
         try {
             result = SubgroupAnalysis.of(model).withHeterogeneity(assumption).fit(yi, vi, levels);
@@ -175,19 +165,21 @@ public final class PoolCommand implements Callable<Integer> {
             throw Moderators.located(data.table(), by, e);
         }
         List<TauSquaredInterval> intervals = new ArrayList<>();
+        List<ForestPanel> panels = new ArrayList<>();
+        String[] labels = data.labels();
         for (Subgroup g : result.groups()) {
+            double[] groupYi = subset(yi, levels, g.level());
+            double[] groupVi = subset(vi, levels, g.level());
             // with a common tau^2 the subgroup's tau^2 is not estimated from its own studies: no CI
             intervals.add(assumption == HeterogeneityAssumption.COMMON ? null
-                : tau2Interval(model, subset(yi, levels, g.level()), subset(vi, levels, g.level()), g.result()));
-        }
-        String text = format(SubgroupReport.of(data, model, by, result, intervals));
-        if (plot != null) {
-            List<ForestPanel> panels = new ArrayList<>();
-            String[] labels = data.labels();
-            for (Subgroup g : result.groups()) {
-                panels.add(ForestPanel.of(g.level(), subset(labels, levels, g.level()),
-                    subset(yi, levels, g.level()), subset(vi, levels, g.level()), g.result()));
+                : tau2Interval(model, groupYi, groupVi, g.result()));
+            if (plot != null) {
+                panels.add(ForestPanel.of(g.level(), subset(labels, levels, g.level()), groupYi, groupVi,
+                    g.result()));
             }
+        }
+        String text = format.render(SubgroupReport.of(data, model, by, result, intervals));
+        if (plot != null) {
             PlotOutput.write(spec, plot, ForestPlot.of(
                 ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())));
         }
