@@ -19,12 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.plot.CausalGraph;
 import org.alliancelab.plot.McEstimate;
+import org.alliancelab.simulate.montecarlo.io.Csv;
 
 /**
  * Reads a {@code simulate} output directory: {@code summary.json} (conditions, truths,
  * measures with MCSEs, the scenario definition) and the pooled correlations ({@code *.r}
- * columns) of {@code replications.csv}. The CSV dialect is the one {@code simulate} writes
- * (RFC 4180, NaN as {@code NA}, infinities as {@code Inf}/{@code -Inf}).
+ * columns) of {@code replications.csv}, in the CSV dialect {@code simulate} writes
+ * ({@link Csv}: RFC 4180, NaN as {@code NA}, infinities as {@code Inf}/{@code -Inf}).
  */
 public final class SimulationOutputReader {
 
@@ -186,62 +187,22 @@ public final class SimulationOutputReader {
     }
 
     private static double number(Path file, int row, String field, String text) throws SimulationOutputException {
-        switch (text) {
-            case "NA":
-            case "":
-                return Double.NaN;
-            case "Inf":
-                return Double.POSITIVE_INFINITY;
-            case "-Inf":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                try {
-                    return Double.parseDouble(text);
-                } catch (NumberFormatException e) {
-                    throw SimulationOutputException.csv(file, row, field, "must be a number, got " + text);
-                }
+        if (text.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Csv.parseNumber(text);
+        } catch (NumberFormatException e) {
+            throw SimulationOutputException.csv(file, row, field, "must be a number, got " + text);
         }
     }
 
     /** Splits an RFC 4180 line (quoted fields, doubled quotes; no line breaks inside fields). */
     static List<String> split(Path file, int row, String line) throws SimulationOutputException {
-        List<String> out = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        int i = 0;
-        int n = line.length();
-        while (true) {
-            f.setLength(0);
-            if (i < n && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw SimulationOutputException.csv(file, row, "", "unterminated quote");
-                    }
-                    char ch = line.charAt(i++);
-                    if (ch == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            f.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        f.append(ch);
-                    }
-                }
-            } else {
-                while (i < n && line.charAt(i) != ',') {
-                    f.append(line.charAt(i++));
-                }
-            }
-            out.add(f.toString());
-            if (i >= n) {
-                return out;
-            }
-            if (line.charAt(i) != ',') {
-                throw SimulationOutputException.csv(file, row, "", "text after a closing quote");
-            }
-            i++;
+        try {
+            return Csv.split(line);
+        } catch (IllegalArgumentException e) {
+            throw SimulationOutputException.csv(file, row, "", e.getMessage());
         }
     }
 
