@@ -147,13 +147,7 @@ public final class PoolCommand implements Callable<Integer> {
     private String subgroups(StudyData data) {
         Column column = data.findColumn(by)
             .orElseThrow(() -> data.table().missingColumn(by, "subgroup column (--by) is missing"));
-        String[] levels = new String[data.k()];
-        for (int i = 0; i < levels.length; i++) {
-            if (column.isMissing(i)) {
-                throw column.error(i, "missing value (every study needs a subgroup)");
-            }
-            levels[i] = column.text(i).strip();
-        }
+        String[] levels = column.labels("every study needs a subgroup");
         double[] yi = data.yi();
         double[] vi = data.vi();
         HeterogeneityAssumption assumption = subgroupTau2 == null ? HeterogeneityAssumption.SEPARATE : subgroupTau2;
