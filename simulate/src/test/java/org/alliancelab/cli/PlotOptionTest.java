@@ -17,13 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.alliancelab.plot.SvgDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,22 +37,14 @@ class PlotOptionTest {
 
     private final GoldenStudies g = GoldenStudies.load("molloy2014.json");
 
-    private static Document svg(Path file) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        Document doc = f.newDocumentBuilder().parse(file.toFile());
-        assertEquals("svg", doc.getDocumentElement().getLocalName());
+    private static SvgDocument svg(Path file) throws Exception {
+        SvgDocument doc = SvgDocument.parse(Files.readString(file));
+        assertEquals("svg", doc.doc.getDocumentElement().getLocalName());
         return doc;
     }
 
-    private static int countIds(Document doc, String prefix) {
-        NodeList all = doc.getElementsByTagName("*");
-        int n = 0;
-        for (int i = 0; i < all.getLength(); i++) {
-            n += ((Element) all.item(i)).getAttribute("id").startsWith(prefix) ? 1 : 0;
-        }
-        return n;
+    private static int countIds(SvgDocument doc, String prefix) {
+        return doc.byIdPrefix(prefix).size();
     }
 
     private List<String> files() throws IOException {
@@ -70,14 +59,14 @@ class PlotOptionTest {
         Path plot = dir.resolve("forest.svg");
         JsonNode result = GoldenStudies.json("pool", "--input", csv.toString(), "--format", "json",
             "--plot", plot.toString());
-        Document doc = svg(plot);
+        SvgDocument doc = svg(plot);
         int k = result.get("k").asInt();
         assertEquals(16, k);
         assertEquals(k, countIds(doc, "fig-study-marker-0-"));
         assertEquals(k, countIds(doc, "fig-study-ci-0-"));
         assertEquals(1, countIds(doc, "fig-pooled-diamond-"));
         assertEquals(1, countIds(doc, "fig-prediction-interval-"));
-        String text = doc.getDocumentElement().getTextContent();
+        String text = doc.doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("Axelsson et al. 2009"), "study labels");
     }
 
@@ -87,7 +76,7 @@ class PlotOptionTest {
         Path plot = dir.resolve("forest-by.svg");
         JsonNode result = GoldenStudies.json("pool", "--input", csv.toString(), "--by", "controls",
             "--format", "json", "--plot", plot.toString());
-        Document doc = svg(plot);
+        SvgDocument doc = svg(plot);
         JsonNode groups = result.get("groups");
         assertEquals(2, groups.size());
         for (int p = 0; p < groups.size(); p++) {
@@ -95,7 +84,7 @@ class PlotOptionTest {
                 "markers of subgroup " + groups.get(p).get("level").asText());
             assertEquals(1, countIds(doc, "fig-pooled-diamond-" + p));
         }
-        String text = doc.getDocumentElement().getTextContent();
+        String text = doc.doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("multiple") && text.contains("none"), "panel titles are the levels");
     }
 
@@ -105,12 +94,12 @@ class PlotOptionTest {
         Path plot = dir.resolve("funnel.svg");
         JsonNode result = GoldenStudies.json("bias", "--input", csv.toString(), "--format", "json",
             "--plot", plot.toString());
-        Document doc = svg(plot);
+        SvgDocument doc = svg(plot);
         int k0 = result.get("trimfill").get("k0").asInt();
         assertTrue(k0 > 0, "molloy2014 has missing studies under L0 (metafor: k0 = 2)");
         assertEquals(result.get("k").asInt(), countIds(doc, "fig-chart-d0-s0-i"));
         assertEquals(k0, countIds(doc, "fig-chart-d0-s1-i"));
-        String text = doc.getDocumentElement().getTextContent();
+        String text = doc.doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("k0 = " + k0) && text.contains("Egger"), "legend");
     }
 

@@ -11,16 +11,16 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Test helper: a parsed SVG with look-ups by element id and simple geometry readers. */
-final class SvgDocument {
+/** Test helper (also for the command line's --plot tests): a parsed SVG with look-ups by element id and simple geometry readers. */
+public final class SvgDocument {
 
-    final Document doc;
+    public final Document doc;
 
     private SvgDocument(Document doc) {
         this.doc = doc;
     }
 
-    static SvgDocument parse(String svg) throws Exception {
+    public static SvgDocument parse(String svg) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         // No network: the SVG must not need a DTD.
@@ -38,7 +38,7 @@ final class SvgDocument {
         return out;
     }
 
-    List<Element> byIdPrefix(String prefix) {
+    public List<Element> byIdPrefix(String prefix) {
         List<Element> out = new ArrayList<>();
         for (Element e : all()) {
             if (e.getAttribute("id").startsWith(prefix)) {
