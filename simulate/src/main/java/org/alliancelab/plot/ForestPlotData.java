@@ -77,9 +77,4 @@ public record ForestPlotData(String title, EffectScale scale, String axisLabel, 
     public ForestPlotData withTitle(String newTitle) {
         return new ForestPlotData(newTitle, scale, axisLabel, level, panels);
     }
-
-    /** @param newLabel the axis label @return a copy with that axis label */
-    public ForestPlotData withAxisLabel(String newLabel) {
-        return new ForestPlotData(title, scale, newLabel, level, panels);
-    }
 }

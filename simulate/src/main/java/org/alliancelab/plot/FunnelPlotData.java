@@ -106,11 +106,6 @@ public record FunnelPlotData(String title, String axisLabel, List<FunnelStudy> s
         return new FunnelPlotData(title, axisLabel, studies, center, level, Optional.of(line));
     }
 
-    /** @param newTitle the title @return a copy with that title */
-    public FunnelPlotData withTitle(String newTitle) {
-        return new FunnelPlotData(newTitle, axisLabel, studies, center, level, egger);
-    }
-
     /** @return the number of imputed studies */
     public long imputedCount() {
         return studies.stream().filter(FunnelStudy::imputed).count();
