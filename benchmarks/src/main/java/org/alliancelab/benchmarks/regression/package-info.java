@@ -1,0 +1,2 @@
+/** Benchmarks of mixed-effects meta-regression. */
+package org.alliancelab.benchmarks.regression;
