@@ -98,13 +98,9 @@ public final class AggregateCommand implements Callable<Integer> {
         StudyTable table = StudyTable.read(input);
         Column clusters = table.findColumn(cluster)
             .orElseThrow(() -> table.missingColumn(cluster, "cluster column (--cluster) is missing"));
-        String[] labels = new String[table.size()];
+        String[] labels = clusters.labels("every effect needs a cluster");
         Map<String, Integer> firstRow = new HashMap<>();
         for (int i = 0; i < labels.length; i++) {
-            if (clusters.isMissing(i)) {
-                throw clusters.error(i, "missing value (every effect needs a cluster)");
-            }
-            labels[i] = clusters.text(i).strip();
             firstRow.putIfAbsent(labels[i], i);
         }
         Rows rows = method == AggregationMethod.CS ? compoundSymmetry(table, labels, clusters, firstRow)

@@ -3,11 +3,13 @@ package org.alliancelab.cli;
 import java.nio.file.Path;
 
 import org.alliancelab.cli.io.EffectSizeReader;
+import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
+import org.alliancelab.meta.regression.MetaRegression;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,6 +75,26 @@ public final class AnalysisOptions {
      */
     StudyData read() {
         return EffectSizeReader.of(measure).read(input);
+    }
+
+    /**
+     * @param minStudies the fewest studies the analysis needs
+     * @param analysis what needs them, e.g. "the bias diagnostics"
+     * @return the studies of the input file, as {@link #read()}
+     * @throws InputException on any problem with the file, or when it has fewer studies
+     */
+    StudyData read(int minStudies, String analysis) {
+        StudyData data = read();
+        if (data.k() < minStudies) {
+            throw InputException.inFile(data.table().source(), analysis + " need at least " + minStudies
+                + " studies, got " + data.k());
+        }
+        return data;
+    }
+
+    /** @return the meta-regression with the options' estimator, test and level */
+    MetaRegression metaRegression() {
+        return MetaRegression.of(method).withTest(test).withConfidenceLevel(level);
     }
 
     /** @return the random-effects model the options describe */

@@ -1,5 +1,7 @@
 package org.alliancelab.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.alliancelab.cli.io.InputException;
@@ -14,9 +16,11 @@ import org.alliancelab.meta.bias.RankCorrelationResult;
 import org.alliancelab.meta.bias.RankCorrelationTest;
 import org.alliancelab.meta.bias.TrimAndFill;
 import org.alliancelab.meta.bias.TrimAndFillResult;
-import org.alliancelab.meta.pooling.NonConvergenceException;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.regression.InvalidModeratorException;
-import org.alliancelab.meta.regression.MetaRegression;
+import org.alliancelab.plot.EggerLine;
+import org.alliancelab.plot.FunnelPlot;
+import org.alliancelab.plot.FunnelPlotData;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
  * Begg and Mazumdar's rank correlation test ({@code ranktest(res)}), trim-and-fill
  * ({@code trimfill(res, estimator = "L0" | "R0")}, with metafor's own convergence control for
  * its refits) and the fail-safe numbers of Rosenthal ({@code fsn(yi, vi)}) and Orwin (target
- * half the unweighted mean effect).
+ * half the unweighted mean effect). {@code --plot FILE} also draws the funnel plot with the
+ * trim-and-fill studies and Egger's line.
  */
 @Command(name = "bias",
     mixinStandardHelpOptions = true,
@@ -39,7 +44,8 @@ import picocli.CommandLine.Spec;
     description = {"Publication-bias diagnostics: Egger's regression test, Begg's rank correlation test, "
         + "trim-and-fill and fail-safe N.",
         "",
-        "Input as for pool; at least 3 studies, not all of the same precision."})
+        "Input as for pool; at least 3 studies, not all of the same precision. "
+            + "--plot FILE draws the funnel plot (.svg or .png)."})
 public final class BiasCommand implements Callable<Integer> {
 
     /** Fewest studies for which all the diagnostics exist (Egger's regression has 2 coefficients). */
@@ -63,6 +69,11 @@ public final class BiasCommand implements Callable<Integer> {
     @Mixin
     private FormatOptions format;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+        description = "Also draw the funnel plot (with the trim-and-fill studies and Egger's line) to FILE: "
+            + "SVG or PNG, by the extension .svg or .png.")
+    private Path plot;
+
     @Mixin
     private OutputFileOption output;
 
@@ -70,36 +81,36 @@ public final class BiasCommand implements Callable<Integer> {
     public Integer call() {
         analysis.validate(spec);
         format.validate(spec);
-        StudyData data = analysis.read();
-        if (data.k() < MIN_STUDIES) {
-            throw InputException.inFile(data.table().source(), "the bias diagnostics need at least "
-                + MIN_STUDIES + " studies, got " + data.k());
-        }
+        PlotOutput.validate(spec, plot, output.file());
+        StudyData data = analysis.read(MIN_STUDIES, "the bias diagnostics");
         double[] yi = data.yi();
         double[] vi = data.vi();
+        RandomEffectsModel model = analysis.model();
         EggerResult egger;
         TrimAndFillResult trimfill;
         try {
-            egger = EggerTest.of(MetaRegression.of(analysis.method()).withTest(analysis.test())
-                .withConfidenceLevel(analysis.level())).test(yi, vi);
-            TrimAndFill tf = TrimAndFill.of(analysis.model()).matchingMetafor().withEstimator(trimfillEstimator);
+            egger = EggerTest.of(analysis.metaRegression()).test(yi, vi);
+            TrimAndFill tf = TrimAndFill.of(model).matchingMetafor().withEstimator(trimfillEstimator);
+            // an ArithmeticException (k0 did not settle) is a computation failure: AllianceLab reports it
             trimfill = (trimfillSide == null ? tf : tf.withSide(trimfillSide)).fit(yi, vi);
         } catch (InvalidModeratorException e) {
             // the standard error is the predictor: it must vary
             throw InputException.inFile(data.table().source(), "Egger's test and trim-and-fill need studies "
                 + "of different precision, but all sampling variances are equal");
-        } catch (NonConvergenceException e) {
-            throw e;
-        } catch (ArithmeticException e) {
-            // trim-and-fill's k0 did not settle: a computation failure, not bad input
-            spec.commandLine().getErr().println(AllianceLab.oneLine(spec.qualifiedName() + ": " + e.getMessage()));
-            spec.commandLine().getErr().flush();
-            return AllianceLab.EXIT_FAILURE;
         }
         RankCorrelationResult rank = RankCorrelationTest.test(yi, vi);
         FailSafeResult rosenthal = FailSafeN.rosenthal(yi, vi);
         FailSafeResult orwin = FailSafeN.orwin(yi);
-        output.emit(spec, format.render(BiasReport.of(data, analysis.model(), egger, rank, trimfill, rosenthal, orwin)));
+        String text = format.render(BiasReport.of(data, model, egger, rank, trimfill, rosenthal, orwin));
+        if (plot != null) {
+            // the funnel is centred on the trim-and-fill estimate, as metafor's funnel(trimfill(res))
+            FunnelPlotData funnel = FunnelPlotData.forBias(List.of(data.labels()), yi, vi, model.fit(yi, vi),
+                    data.measure())
+                .withFilled(trimfill.filledYi(), trimfill.filledVi(), trimfill.filled().estimate())
+                .withEgger(new EggerLine(egger.limitEstimate(), egger.slope()));
+            PlotOutput.write(spec, plot, FunnelPlot.of(funnel));
+        }
+        output.emit(spec, text);
         return AllianceLab.EXIT_OK;
     }
 }

@@ -50,12 +50,9 @@ final class BiasReport implements Report {
     }
 
     /** @return the values in JSON key order */
-    Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", data.measure().name());
-        m.put("method", model.estimator().name());
-        m.put("test", PoolReport.testName(model.test()));
-        m.put("k", data.k());
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = ReportParts.header(data.measure(), model.estimator(), model.test(), data.k());
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("zval", value(egger.statistic()));
         e.put("pval", value(egger.pValue()));
@@ -92,11 +89,6 @@ final class BiasReport implements Report {
     }
 
     @Override
-    public String json() {
-        return TextFormat.json(fields());
-    }
-
-    @Override
     public String text(int digits) {
         String nl = System.lineSeparator();
         boolean knha = model.test() == InferenceTest.KNHA;
@@ -104,9 +96,7 @@ final class BiasReport implements Report {
         StringBuilder sb = new StringBuilder();
         sb.append("Publication-bias diagnostics (k = ").append(data.k()).append("; tau^2 estimator: ")
             .append(model.estimator().name()).append(')').append(nl);
-        sb.append("Effect size: ").append(data.measure().name()).append(" (")
-            .append(PoolReport.describe(data.measure())).append("), from columns ").append(data.input().columns())
-            .append(" of ").append(data.table().source()).append(nl).append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl).append(nl);
 
         sb.append("Egger's regression test for funnel plot asymmetry").append(nl)
             .append("  (mixed-effects meta-regression on the standard error, ")

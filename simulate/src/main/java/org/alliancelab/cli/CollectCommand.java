@@ -47,14 +47,11 @@ public final class CollectCommand implements Callable<Integer> {
                 o.println();
                 o.println("Merged " + dirs.size() + " shard directories into " + out);
             }
-        } catch (CheckpointException | ScenarioException e) {
+        } catch (CheckpointException | ScenarioException | IOException e) {
             err.println("alliance-lab collect: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("alliance-lab collect: " + e.getMessage());
-            return 2;
+            return AllianceLab.EXIT_USER_ERROR;
         }
         o.flush();
-        return 0;
+        return AllianceLab.EXIT_OK;
     }
 }

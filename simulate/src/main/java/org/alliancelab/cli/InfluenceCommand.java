@@ -3,7 +3,6 @@ package org.alliancelab.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
@@ -49,11 +48,7 @@ public final class InfluenceCommand implements Callable<Integer> {
     public Integer call() {
         analysis.validate(spec);
         format.validate(spec);
-        StudyData data = analysis.read();
-        if (data.k() < MIN_STUDIES) {
-            throw InputException.inFile(data.table().source(), "the influence diagnostics need at least "
-                + MIN_STUDIES + " studies, got " + data.k());
-        }
+        StudyData data = analysis.read(MIN_STUDIES, "the influence diagnostics");
         double[] yi = data.yi();
         double[] vi = data.vi();
         RandomEffectsModel model = analysis.model();

@@ -45,28 +45,15 @@ final class InfluenceReport implements Report {
     }
 
     /** @return the values in JSON key order */
-    Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", data.measure().name());
-        m.put("method", full.estimator().name());
-        m.put("test", PoolReport.testName(full.test()));
-        m.put("k", data.k());
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = ReportParts.header(data.measure(), full.estimator(), full.test(), data.k());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < leaveOneOut.size(); i++) {
             MetaAnalysisResult r = leaveOneOut.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("study", data.label(i));
-            row.put("estimate", value(r.estimate()));
-            row.put("se", value(r.se()));
-            row.put("zval", value(r.statistic()));
-            row.put("pval", value(r.pValue()));
-            row.put("ci_lb", value(r.ciLower()));
-            row.put("ci_ub", value(r.ciUpper()));
-            row.put("tau2", value(r.tau2()));
-            row.put("I2", value(r.i2()));
-            row.put("H2", value(r.h2()));
-            row.put("QE", value(r.qe()));
-            row.put("QEp", value(r.qeP()));
+            ReportParts.putResult(row, r);
             rows.add(row);
         }
         m.put("leave1out", rows);
@@ -91,20 +78,13 @@ final class InfluenceReport implements Report {
     }
 
     @Override
-    public String json() {
-        return TextFormat.json(fields());
-    }
-
-    @Override
     public String text(int digits) {
         String nl = System.lineSeparator();
         boolean knha = full.test() == InferenceTest.KNHA;
         StringBuilder sb = new StringBuilder();
         sb.append("Leave-one-out analysis and influence diagnostics (k = ").append(data.k())
             .append("; tau^2 estimator: ").append(full.estimator().name()).append(')').append(nl);
-        sb.append("Effect size: ").append(data.measure().name()).append(" (")
-            .append(PoolReport.describe(data.measure())).append("), from columns ").append(data.input().columns())
-            .append(" of ").append(data.table().source()).append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl);
         sb.append("All studies: estimate ").append(fixed(full.estimate(), digits)).append(" (SE = ")
             .append(fixed(full.se(), digits)).append("), tau^2 = ").append(fixed(full.tau2(), digits))
             .append(nl).append(nl);
@@ -119,7 +99,7 @@ final class InfluenceReport implements Report {
                 fixed(r.ciUpper(), digits), fixed(r.qe(), digits), pValue(r.qeP(), digits, false),
                 fixed(r.tau2(), digits), fixed(r.i2(), 2), fixed(r.h2(), 2)});
         }
-        sb.append(TextFormat.table(new String[] {"omitted", "estimate", "se", knha ? "tval" : "zval", "pval",
+        sb.append(TextFormat.table(new String[] {"omitted", "estimate", "se", ReportParts.statisticName(full.test()), "pval",
             "ci.lb", "ci.ub", "Q", "Qp", "tau2", "I2", "H2"}, rows, true, nl));
 
         sb.append(nl).append("Influence diagnostics (* marks an influential study by metafor's criteria):")

@@ -8,7 +8,6 @@ import static org.alliancelab.cli.TextFormat.value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.alliancelab.cli.io.StudyData;
@@ -47,20 +46,13 @@ final class MetaRegressionReport implements Report {
     }
 
     /** @return the values in JSON key order */
-    Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", data.measure().name());
-        m.put("method", result.estimator().name());
-        m.put("test", PoolReport.testName(result.test()));
-        m.put("k", result.k());
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = ReportParts.header(data.measure(), result.estimator(), result.test(), result.k());
         for (String key : List.of("estimate", "se", "zval", "pval", "ci_lb", "ci_ub")) {
             m.put(key, null);
         }
-        m.put("tau2", value(result.tau2()));
-        m.put("I2", value(result.i2()));
-        m.put("H2", value(result.h2()));
-        m.put("QE", value(result.qe()));
-        m.put("QEp", value(result.qeP()));
+        ReportParts.putHeterogeneity(m, result.tau2(), result.i2(), result.h2(), result.qe(), result.qeP());
         m.put("pi_lb", null);
         m.put("pi_ub", null);
         m.put("tau2_se", commonEffect() ? null : value(result.tau2Se()));
@@ -75,12 +67,7 @@ final class MetaRegressionReport implements Report {
         for (Coefficient c : result.coefficients()) {
             Map<String, Object> cm = new LinkedHashMap<>();
             cm.put("name", c.name());
-            cm.put("estimate", value(c.estimate()));
-            cm.put("se", value(c.se()));
-            cm.put("zval", value(c.statistic()));
-            cm.put("pval", value(c.pValue()));
-            cm.put("ci_lb", value(c.ciLower()));
-            cm.put("ci_ub", value(c.ciUpper()));
+            ReportParts.putInference(cm, c.estimate(), c.se(), c.statistic(), c.pValue(), c.ciLower(), c.ciUpper());
             coefficients.add(cm);
         }
         m.put("coefficients", coefficients);
@@ -100,11 +87,6 @@ final class MetaRegressionReport implements Report {
         return result.test() == InferenceTest.KNHA;
     }
 
-    @Override
-    public String json() {
-        return TextFormat.json(fields());
-    }
-
     /**
      * @param digits decimals of the printed values
      * @return the readable summary
@@ -121,29 +103,20 @@ final class MetaRegressionReport implements Report {
             sb.append("Mixed-effects meta-regression (k = ").append(k).append("; tau^2 estimator: ")
                 .append(result.estimator().name()).append(')').append(nl);
         }
-        sb.append("Effect size: ").append(data.measure().name()).append(" (")
-            .append(PoolReport.describe(data.measure())).append("), from columns ").append(data.input().columns())
-            .append(" of ").append(data.table().source()).append(nl).append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl).append(nl);
 
         List<String[]> het = new ArrayList<>();
         if (!commonEffect()) {
             het.add(new String[] {"tau^2 (estimated amount of residual heterogeneity):",
-                fixed(result.tau2(), digits) + (Double.isNaN(result.tau2Se()) ? ""
-                    : " (SE = " + fixed(result.tau2Se(), digits) + ")")});
+                ReportParts.tau2WithSe(result.tau2(), result.tau2Se(), digits)});
             het.add(new String[] {"tau (square root of estimated tau^2 value):", fixed(Math.sqrt(result.tau2()), digits)});
         }
-        het.add(new String[] {"I^2 (residual heterogeneity / unaccounted variability):", pct(result.i2())});
+        het.add(new String[] {"I^2 (residual heterogeneity / unaccounted variability):", ReportParts.percentage(result.i2())});
         het.add(new String[] {"H^2 (unaccounted variability / sampling variability):", fixed(result.h2(), 2)});
         if (!commonEffect()) {
-            het.add(new String[] {"R^2 (amount of heterogeneity accounted for):", pct(result.r2())});
+            het.add(new String[] {"R^2 (amount of heterogeneity accounted for):", ReportParts.percentage(result.r2())});
         }
-        int w = 0;
-        for (String[] row : het) {
-            w = Math.max(w, row[0].length());
-        }
-        for (String[] row : het) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %s", row[0], row[1])).append(nl);
-        }
+        sb.append(ReportParts.labelled(het, nl));
         sb.append(nl).append("Test for residual heterogeneity:").append(nl)
             .append("QE(df = ").append(k - p).append(") = ").append(fixed(result.qe(), digits))
             .append(", p-val ").append(pValue(result.qeP(), digits, true)).append(nl).append(nl);
@@ -165,14 +138,10 @@ final class MetaRegressionReport implements Report {
                 fixed(c.statistic(), digits), pValue(c.pValue(), digits, false), fixed(c.ciLower(), digits),
                 fixed(c.ciUpper(), digits), stars(c.pValue())});
         }
-        sb.append(TextFormat.table(new String[] {"", "estimate", "se", knha() ? "tval" : "zval", "pval", "ci.lb",
+        sb.append(TextFormat.table(new String[] {"", "estimate", "se", ReportParts.statisticName(result.test()), "pval", "ci.lb",
             "ci.ub", ""}, rows, true, nl));
         sb.append(nl).append("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1").append(nl);
         return sb.toString();
-    }
-
-    private static String pct(double v) {
-        return fixed(v, 2) + (Double.isNaN(v) ? "" : "%");
     }
 
     /** R's significance stars. */

@@ -55,7 +55,7 @@ final class Moderators {
             Column col = table.column(r.column());
             try {
                 if (r.forcedFactor() || !allNumbers(col)) {
-                    builder.categorical(r.column(), levels(col));
+                    builder.categorical(r.column(), col.labels("every study needs one"));
                 } else {
                     builder.continuous(r.column(), col.numbers());
                 }
@@ -137,16 +137,5 @@ final class Moderators {
             numeric &= col.isNumber(i);
         }
         return numeric;
-    }
-
-    private static String[] levels(Column col) {
-        String[] levels = new String[col.size()];
-        for (int i = 0; i < levels.length; i++) {
-            if (col.isMissing(i)) {
-                throw col.error(i, "missing value (every study needs one)");
-            }
-            levels[i] = col.text(i).strip();
-        }
-        return levels;
     }
 }

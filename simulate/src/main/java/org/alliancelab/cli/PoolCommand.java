@@ -1,5 +1,6 @@
 package org.alliancelab.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,12 +13,14 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.pooling.TauSquaredInterval;
 import org.alliancelab.meta.regression.DesignMatrix;
 import org.alliancelab.meta.regression.InvalidModeratorException;
-import org.alliancelab.meta.regression.MetaRegression;
 import org.alliancelab.meta.regression.MetaRegressionResult;
 import org.alliancelab.meta.subgroup.HeterogeneityAssumption;
 import org.alliancelab.meta.subgroup.Subgroup;
 import org.alliancelab.meta.subgroup.SubgroupAnalysis;
 import org.alliancelab.meta.subgroup.SubgroupResult;
+import org.alliancelab.plot.ForestPanel;
+import org.alliancelab.plot.ForestPlot;
+import org.alliancelab.plot.ForestPlotData;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +35,9 @@ import picocli.CommandLine.Spec;
  * prints a summary or one JSON object. With {@code --mods} it fits the mixed-effects
  * meta-regression on those columns ({@code rma(yi, vi, mods = ~ ...)}; see {@link Moderators}
  * for how columns become coefficients); with {@code --by} it pools each level of a column
- * separately and tests the subgroup differences.
+ * separately and tests the subgroup differences. {@code --plot FILE} also draws the forest plot
+ * (one panel per subgroup with {@code --by}; refused with {@code --mods}, whose coefficients
+ * are not a forest plot).
  */
 @Command(name = "pool",
     mixinStandardHelpOptions = true,
@@ -44,7 +49,8 @@ import picocli.CommandLine.Spec;
         "",
         "--mods COL[,COL...] fits a meta-regression on those columns (numeric columns are continuous, "
             + "others categorical with the first sorted level as reference; factor(COL) forces categorical). "
-            + "--by COL pools each level of COL and tests the differences (Q-between)."})
+            + "--by COL pools each level of COL and tests the differences (Q-between). "
+            + "--plot FILE draws the forest plot (.svg or .png)."})
 public final class PoolCommand implements Callable<Integer> {
 
     @Spec
@@ -70,6 +76,11 @@ public final class PoolCommand implements Callable<Integer> {
             + "meta-regression on the subgroups).")
     private HeterogeneityAssumption subgroupTau2;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+        description = "Also draw the forest plot (one panel per subgroup with --by) to FILE: SVG or PNG, "
+            + "by the extension .svg or .png. Not with --mods.")
+    private Path plot;
+
     @Mixin
     private OutputFileOption output;
 
@@ -84,6 +95,11 @@ public final class PoolCommand implements Callable<Integer> {
         if (subgroupTau2 != null && by == null) {
             throw new ParameterException(spec.commandLine(), "--subgroup-tau2 needs --by");
         }
+        if (mods != null && plot != null) {
+            throw new ParameterException(spec.commandLine(), "--plot draws the forest plot of a pooled estimate "
+                + "or of subgroups (--by); a meta-regression (--mods) has no pooled estimate to draw");
+        }
+        PlotOutput.validate(spec, plot, output.file());
         StudyData data = analysis.read();
         String text;
         if (mods != null) {
@@ -97,20 +113,17 @@ public final class PoolCommand implements Callable<Integer> {
         return AllianceLab.EXIT_OK;
     }
 
-    private RandomEffectsModel model() {
-        return analysis.model();
-    }
-
-    private String format(Report report) {
-        return format.render(report);
-    }
-
     private String pool(StudyData data) {
         double[] yi = data.yi();
         double[] vi = data.vi();
-        RandomEffectsModel model = model();
+        RandomEffectsModel model = analysis.model();
         MetaAnalysisResult result = model.fit(yi, vi);
-        return format(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
+        String text = format.render(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
+        if (plot != null) {
+            PlotOutput.write(spec, plot, ForestPlot.of(
+                ForestPlotData.forPool(List.of(data.labels()), yi, vi, result, data.measure())));
+        }
+        return text;
     }
 
     /** The Q-profile CI needs a random-effects model and at least two studies (metafor gives none otherwise). */
@@ -122,30 +135,23 @@ public final class PoolCommand implements Callable<Integer> {
         DesignMatrix design = Moderators.design(data, mods);
         MetaRegressionResult result;
         try {
-            result = MetaRegression.of(analysis.method()).withTest(analysis.test()).withConfidenceLevel(analysis.level())
-                .fit(data.yi(), data.vi(), design);
+            result = analysis.metaRegression().fit(data.yi(), data.vi(), design);
         } catch (InvalidModeratorException e) {
             // collinear moderators: reported by design-matrix column
             throw Moderators.located(data.table(),
                 Moderators.sourceColumn(data.table(), e.moderator(), mods), e);
         }
-        return format(MetaRegressionReport.of(data, result));
+        return format.render(MetaRegressionReport.of(data, result));
     }
 
     private String subgroups(StudyData data) {
         Column column = data.findColumn(by)
             .orElseThrow(() -> data.table().missingColumn(by, "subgroup column (--by) is missing"));
-        String[] levels = new String[data.k()];
-        for (int i = 0; i < levels.length; i++) {
-            if (column.isMissing(i)) {
-                throw column.error(i, "missing value (every study needs a subgroup)");
-            }
-            levels[i] = column.text(i).strip();
-        }
+        String[] levels = column.labels("every study needs a subgroup");
         double[] yi = data.yi();
         double[] vi = data.vi();
         HeterogeneityAssumption assumption = subgroupTau2 == null ? HeterogeneityAssumption.SEPARATE : subgroupTau2;
-        RandomEffectsModel model = model();
+        RandomEffectsModel model = analysis.model();
         SubgroupResult result;
         try {
             result = SubgroupAnalysis.of(model).withHeterogeneity(assumption).fit(yi, vi, levels);
@@ -153,12 +159,35 @@ public final class PoolCommand implements Callable<Integer> {
             throw Moderators.located(data.table(), by, e);
         }
         List<TauSquaredInterval> intervals = new ArrayList<>();
+        List<ForestPanel> panels = new ArrayList<>();
+        String[] labels = data.labels();
         for (Subgroup g : result.groups()) {
+            double[] groupYi = subset(yi, levels, g.level());
+            double[] groupVi = subset(vi, levels, g.level());
             // with a common tau^2 the subgroup's tau^2 is not estimated from its own studies: no CI
             intervals.add(assumption == HeterogeneityAssumption.COMMON ? null
-                : tau2Interval(model, subset(yi, levels, g.level()), subset(vi, levels, g.level()), g.result()));
+                : tau2Interval(model, groupYi, groupVi, g.result()));
+            if (plot != null) {
+                panels.add(ForestPanel.of(g.level(), subset(labels, levels, g.level()), groupYi, groupVi,
+                    g.result()));
+            }
         }
-        return format(SubgroupReport.of(data, model, by, result, intervals));
+        String text = format.render(SubgroupReport.of(data, model, by, result, intervals));
+        if (plot != null) {
+            PlotOutput.write(spec, plot, ForestPlot.of(
+                ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())));
+        }
+        return text;
+    }
+
+    private static List<String> subset(String[] labels, String[] levels, String level) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (levels[i].equals(level)) {
+                out.add(labels[i]);
+            }
+        }
+        return out;
     }
 
     private static double[] subset(double[] x, String[] levels, String level) {

@@ -7,18 +7,14 @@ import static org.alliancelab.cli.TextFormat.table;
 import static org.alliancelab.cli.TextFormat.value;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.alliancelab.cli.io.StudyData;
-import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.pooling.TauSquaredInterval;
-
 
 /**
  * The result of {@code pool} as JSON (the keys of the golden files' {@code expected} objects)
@@ -49,23 +45,10 @@ final class PoolReport implements Report {
      * The values in JSON key order. Values that do not exist for the model (prediction
      * interval, SE and CI of tau^2 for the common-effect model, Q's p-value for k = 1) are null.
      */
-    Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", data.measure().name());
-        m.put("method", result.estimator().name());
-        m.put("test", testName(result.test()));
-        m.put("k", result.k());
-        m.put("estimate", value(result.estimate()));
-        m.put("se", value(result.se()));
-        m.put("zval", value(result.statistic()));
-        m.put("pval", value(result.pValue()));
-        m.put("ci_lb", value(result.ciLower()));
-        m.put("ci_ub", value(result.ciUpper()));
-        m.put("tau2", value(result.tau2()));
-        m.put("I2", value(result.i2()));
-        m.put("H2", value(result.h2()));
-        m.put("QE", value(result.qe()));
-        m.put("QEp", value(result.qeP()));
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = ReportParts.header(data.measure(), result.estimator(), result.test(), result.k());
+        ReportParts.putResult(m, result);
         m.put("pi_lb", commonEffect() ? null : value(result.piLower()));
         m.put("pi_ub", commonEffect() ? null : value(result.piUpper()));
         m.put("tau2_se", commonEffect() ? null : value(result.tau2Se()));
@@ -80,12 +63,6 @@ final class PoolReport implements Report {
             m.put("r_pi_ub", commonEffect() ? null : value(r.piUpper()));
         }
         return m;
-    }
-
-    /** @return one pretty-printed JSON object and a line end */
-    @Override
-    public String json() {
-        return TextFormat.json(fields());
     }
 
     /**
@@ -104,30 +81,21 @@ final class PoolReport implements Report {
             sb.append("Random-effects model (k = ").append(k).append("; tau^2 estimator: ")
                 .append(result.estimator().name()).append(')').append(nl);
         }
-        sb.append("Effect size: ").append(data.measure().name()).append(" (").append(describe(data.measure()))
-            .append("), from columns ").append(data.input().columns()).append(" of ")
-            .append(data.table().source()).append(nl).append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl).append(nl);
 
         List<String[]> het = new ArrayList<>();
         if (!commonEffect()) {
             het.add(new String[] {"tau^2 (estimated amount of total heterogeneity):",
-                fixed(result.tau2(), digits) + (Double.isNaN(result.tau2Se()) ? ""
-                    : " (SE = " + fixed(result.tau2Se(), digits) + ")")});
+                ReportParts.tau2WithSe(result.tau2(), result.tau2Se(), digits)});
             if (tau2Interval != null) {
                 het.add(new String[] {"tau^2 " + pct + " CI (Q-profile):", "[" + fixed(tau2Interval.lower(), digits)
                     + ", " + (tau2Interval.upperTruncated() ? ">" : "") + fixed(tau2Interval.upper(), digits) + "]"});
             }
             het.add(new String[] {"tau (square root of estimated tau^2 value):", fixed(result.tau(), digits)});
         }
-        het.add(new String[] {"I^2 (total heterogeneity / total variability):", fixed(result.i2(), 2) + (Double.isNaN(result.i2()) ? "" : "%")});
+        het.add(new String[] {"I^2 (total heterogeneity / total variability):", ReportParts.percentage(result.i2())});
         het.add(new String[] {"H^2 (total variability / sampling variability):", fixed(result.h2(), 2)});
-        int w = 0;
-        for (String[] row : het) {
-            w = Math.max(w, row[0].length());
-        }
-        for (String[] row : het) {
-            sb.append(String.format(Locale.ROOT, "%-" + w + "s %s", row[0], row[1])).append(nl);
-        }
+        sb.append(ReportParts.labelled(het, nl));
         sb.append(nl).append("Test for heterogeneity:").append(nl)
             .append("Q(df = ").append(k - 1).append(") = ").append(fixed(result.qe(), digits))
             .append(", p-val ").append(pValue(result.qeP(), digits, true)).append(nl).append(nl);
@@ -136,7 +104,7 @@ final class PoolReport implements Report {
         sb.append("Model results (").append(knha ? "Knapp-Hartung t test, df = " + (k - 1) : "Wald z test")
             .append(", ").append(pct).append(" CI):").append(nl).append(nl);
         sb.append(table(
-            new String[] {"estimate", "se", knha ? "tval" : "zval", "pval", "ci.lb", "ci.ub"},
+            new String[] {"estimate", "se", ReportParts.statisticName(result.test()), "pval", "ci.lb", "ci.ub"},
             new String[] {fixed(result.estimate(), digits), fixed(result.se(), digits),
                 fixed(result.statistic(), digits), pValue(result.pValue(), digits, false),
                 fixed(result.ciLower(), digits), fixed(result.ciUpper(), digits)}, nl));
@@ -147,7 +115,7 @@ final class PoolReport implements Report {
         }
         if (data.measure().isFisherZ()) {
             MetaAnalysisResult.CorrelationSummary r = result.toCorrelation();
-            sb.append(nl).append("Back-transformed to the correlation scale (r = tanh(z)):").append(nl).append(nl);
+            sb.append(nl).append(ReportParts.BACK_TRANSFORMED).append(nl).append(nl);
             if (commonEffect()) {
                 sb.append(table(new String[] {"r", "ci.lb", "ci.ub"},
                     new String[] {fixed(r.r(), digits), fixed(r.ciLower(), digits), fixed(r.ciUpper(), digits)}, nl));
@@ -158,18 +126,5 @@ final class PoolReport implements Report {
             }
         }
         return sb.toString();
-    }
-
-    static String testName(InferenceTest test) {
-        return test.name().toLowerCase(Locale.ROOT);
-    }
-
-    static String describe(CorrelationMeasure m) {
-        return switch (m) {
-            case COR -> "raw correlation";
-            case ZCOR -> "Fisher z-transformed correlation";
-            case PCOR -> "raw partial correlation";
-            case ZPCOR -> "Fisher z-transformed partial correlation";
-        };
     }
 }

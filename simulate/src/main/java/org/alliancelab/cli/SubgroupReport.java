@@ -58,12 +58,9 @@ final class SubgroupReport implements Report {
     }
 
     /** @return the values in JSON key order */
-    Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", data.measure().name());
-        m.put("method", model.estimator().name());
-        m.put("test", PoolReport.testName(model.test()));
-        m.put("k", data.k());
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = ReportParts.header(data.measure(), model.estimator(), model.test(), data.k());
         m.put("by", by);
         m.put("subgroup_tau2", result.assumption().name().toLowerCase(Locale.ROOT));
         List<Map<String, Object>> groups = new ArrayList<>();
@@ -81,11 +78,6 @@ final class SubgroupReport implements Report {
         return m;
     }
 
-    @Override
-    public String json() {
-        return TextFormat.json(fields());
-    }
-
     /**
      * @param digits decimals of the printed values
      * @return the readable summary
@@ -99,9 +91,7 @@ final class SubgroupReport implements Report {
             .append(result.groups().size()).append(" subgroups; tau^2 estimator: ").append(model.estimator().name())
             .append(", ").append(result.assumption() == HeterogeneityAssumption.COMMON
                 ? "common to all subgroups" : "separate per subgroup").append(')').append(nl);
-        sb.append("Effect size: ").append(data.measure().name()).append(" (")
-            .append(PoolReport.describe(data.measure())).append("), from columns ").append(data.input().columns())
-            .append(" of ").append(data.table().source()).append(nl).append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl).append(nl);
         boolean single = result.groups().stream().anyMatch(g -> g.result().k() == 1);
         sb.append("Subgroup results (").append(knha ? "Knapp-Hartung t tests, df = k - 1"
             + (single ? "; z for a single study" : "") : "Wald z tests").append(", ").append(percent(model.confidenceLevel())).append(" CI):").append(nl).append(nl);
@@ -113,10 +103,10 @@ final class SubgroupReport implements Report {
                 fixed(r.ciLower(), digits), fixed(r.ciUpper(), digits), fixed(r.tau2(), digits),
                 fixed(r.i2(), 2), fixed(r.qe(), digits), pValue(r.qeP(), digits, false)});
         }
-        sb.append(TextFormat.table(new String[] {by, "k", "estimate", "se", knha ? "tval" : "zval", "pval",
+        sb.append(TextFormat.table(new String[] {by, "k", "estimate", "se", ReportParts.statisticName(model.test()), "pval",
             "ci.lb", "ci.ub", "tau^2", "I^2(%)", "Q", "Q.pval"}, rows, true, nl));
         if (data.measure().isFisherZ()) {
-            sb.append(nl).append("Back-transformed to the correlation scale (r = tanh(z)):").append(nl).append(nl);
+            sb.append(nl).append(ReportParts.BACK_TRANSFORMED).append(nl).append(nl);
             List<String[]> rrows = new ArrayList<>();
             for (Subgroup s : result.groups()) {
                 MetaAnalysisResult.CorrelationSummary r = s.result().toCorrelation();

@@ -47,18 +47,9 @@ class AnalysisCommandErrorTest {
         Files.writeString(out, "previous result", StandardCharsets.UTF_8);
         String[] full = Stream.concat(Stream.of(command), Stream.concat(Stream.of(args),
             Stream.of("--out", out.toString()))).toArray(String[]::new);
-        CliRun run = CliRun.of(full);
-        assertEquals(2, run.exitCode(), () -> "exit code; stderr: " + run.err());
-        List<String> lines = run.errLines();
-        assertEquals(1, lines.size(), () -> "exactly one stderr line, got: " + run.err());
-        assertFalse(run.err().contains("\tat "), "no stack trace");
-        assertFalse(run.err().contains("Exception"), "no exception class names");
-        assertEquals("", run.out(), "nothing on stdout");
+        String line = CliRun.of(full).assertOneLineUserError(dir);
         assertEquals("previous result", Files.readString(out), "existing output untouched");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
-        }
-        return lines.get(0);
+        return line;
     }
 
     // ---- pool --mods

@@ -27,16 +27,13 @@ class BiasCommandGoldenTest {
 
     private static final double TOL = 1e-6;
 
-    private static final List<String> FILES = List.of("molloy2014.json", "cohen1981.json", "craft2003_acog.json",
-        "edge_homogeneous.json", "synthetic_k300.json");
-
     @TempDir
     static Path dir;
 
     @TestFactory
     List<DynamicTest> goldenCases() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String file : FILES) {
+        for (String file : GoldenStudies.DIAGNOSTICS_FILES) {
             GoldenStudies g = GoldenStudies.load(file);
             for (String estimator : List.of("L0", "R0")) {
                 tests.add(DynamicTest.dynamicTest(file + " --trimfill-estimator " + estimator,

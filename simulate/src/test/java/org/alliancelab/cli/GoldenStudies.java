@@ -23,6 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 record GoldenStudies(String file, JsonNode root) {
 
+    /**
+     * The golden files with publication-bias and leave-one-out cases (metafor 3.8-1
+     * {@code regtest}, {@code ranktest}, {@code trimfill}, {@code fsn}, {@code leave1out}).
+     */
+    static final List<String> DIAGNOSTICS_FILES = List.of("molloy2014.json", "cohen1981.json",
+        "craft2003_acog.json", "edge_homogeneous.json", "synthetic_k300.json");
+
     static GoldenStudies load(String file) {
         return new GoldenStudies(file, GoldenCase.load(file));
     }

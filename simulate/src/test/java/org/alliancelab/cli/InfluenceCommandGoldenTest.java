@@ -29,22 +29,19 @@ class InfluenceCommandGoldenTest {
 
     private static final double TOL = 1e-6;
 
-    private static final List<String> FILES = List.of("molloy2014.json", "cohen1981.json", "craft2003_acog.json",
-        "edge_homogeneous.json", "synthetic_k300.json");
-
     @TempDir
     static Path dir;
 
     @TestFactory
     List<DynamicTest> goldenCases() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String file : FILES) {
+        for (String file : GoldenStudies.DIAGNOSTICS_FILES) {
             GoldenStudies g = GoldenStudies.load(file);
             for (JsonNode c : g.cases("leave1out")) {
                 tests.add(DynamicTest.dynamicTest(file + " leave1out " + c.get("method").asText(), () -> check(g, c)));
             }
         }
-        assertEquals(FILES.size(), tests.size(), "one leave1out case per file");
+        assertEquals(GoldenStudies.DIAGNOSTICS_FILES.size(), tests.size(), "one leave1out case per file");
         return tests;
     }
 

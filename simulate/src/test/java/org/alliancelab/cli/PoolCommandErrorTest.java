@@ -34,20 +34,9 @@ class PoolCommandErrorTest {
         Path out = dir.resolve("result.json");
         String[] full = Stream.concat(Stream.of("pool"), Stream.concat(Stream.of(args),
             Stream.of("--format", "json", "--out", out.toString()))).toArray(String[]::new);
-        CliRun run = CliRun.of(full);
-        assertEquals(2, run.exitCode(), () -> "exit code; stderr: " + run.err());
-        List<String> lines = run.errLines();
-        assertEquals(1, lines.size(), () -> "exactly one stderr line, got: " + run.err());
-        assertFalse(run.err().contains("\tat "), "no stack trace");
-        assertFalse(run.err().contains("Exception"), "no exception class names");
-        assertEquals("", run.out(), "nothing on stdout");
+        String line = CliRun.of(full).assertOneLineUserError(dir);
         assertFalse(Files.exists(out), "no output file");
-        try (Stream<Path> files = Files.list(dir)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return lines.get(0);
+        return line;
     }
 
     @Test

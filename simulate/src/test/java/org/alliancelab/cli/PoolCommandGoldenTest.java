@@ -20,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * End to end: {@code alliance-lab pool --format json} on CSV files built from the golden
@@ -86,12 +85,9 @@ class PoolCommandGoldenTest {
         }
     }
 
-    private static JsonNode pool(Path csv, GoldenCase c) throws IOException {
-        CliRun run = CliRun.of("pool", "--input", csv.toString(), "--measure", c.measure(), "--method", c.method(),
+    private static JsonNode pool(Path csv, GoldenCase c) {
+        return GoldenStudies.json("pool", "--input", csv.toString(), "--measure", c.measure(), "--method", c.method(),
             "--test", c.test(), "--format", "json");
-        assertEquals("", run.err(), c + ": stderr");
-        assertEquals(0, run.exitCode(), c + ": exit code");
-        return new ObjectMapper().readTree(run.out());
     }
 
     private static void assertMatches(GoldenCase c, JsonNode actual) {

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
     private static final String[] FILES = {"summary.json", "summary.csv", "replications.csv"};
@@ -21,18 +17,8 @@ class SimulateCommandTest {
     @TempDir
     Path tmp;
 
-    /** Output of one command run. */
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(Callable<Integer> command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(Object command, String... args) {
+        return CliRun.ofCommand(command, args);
     }
 
     private void assertSameFiles(Path a, Path b) throws IOException {
@@ -44,9 +30,9 @@ class SimulateCommandTest {
     @Test
     void simulatePrintsATableAndWritesTheFiles() {
         Path dir = tmp.resolve("causal");
-        Run r = run(new SimulateCommand(), "--scenario", "causal", "--reps", "20", "--threads", "2", "--out",
+        CliRun r = run(new SimulateCommand(), "--scenario", "causal", "--reps", "20", "--threads", "2", "--out",
             dir.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err(), "no progress bar without a console");
         assertTrue(r.out().contains("causal: 20 replications per condition, seed 20180101, engine sufficient"), r.out());
         assertTrue(r.out().contains("unadjusted_all"), r.out());
@@ -59,9 +45,9 @@ class SimulateCommandTest {
 
     @Test
     void seedAndQuietOptions() throws IOException {
-        Run a = run(new SimulateCommand(), "--scenario", "causal", "--reps", "10", "--seed", "5", "--quiet",
+        CliRun a = run(new SimulateCommand(), "--scenario", "causal", "--reps", "10", "--seed", "5", "--quiet",
             "--out", tmp.resolve("a").toString());
-        assertEquals(0, a.code());
+        assertEquals(0, a.exitCode());
         assertEquals("", a.out());
         assertTrue(Files.readString(tmp.resolve("a/summary.json")).contains("\"seed\" : 5,"));
     }
@@ -69,62 +55,62 @@ class SimulateCommandTest {
     @Test
     void shardsThroughTheCommandLineCollectToTheSingleRun() throws IOException {
         assertEquals(0, run(new SimulateCommand(), "--scenario", "null-confounded", "--reps", "60", "--quiet",
-            "--out", tmp.resolve("single").toString()).code());
+            "--out", tmp.resolve("single").toString()).exitCode());
         for (int i = 1; i <= 2; i++) {
-            Run s = run(new SimulateCommand(), "--scenario", "null-confounded", "--reps", "60", "--shard", i + "/2",
+            CliRun s = run(new SimulateCommand(), "--scenario", "null-confounded", "--reps", "60", "--shard", i + "/2",
                 "--out", tmp.resolve("shard" + i).toString());
-            assertEquals(0, s.code(), s.err());
+            assertEquals(0, s.exitCode(), s.err());
             assertTrue(s.out().contains("shard " + i + "/2 done"), s.out());
         }
-        Run c = run(new CollectCommand(), tmp.resolve("shard1").toString(), tmp.resolve("shard2").toString(),
+        CliRun c = run(new CollectCommand(), tmp.resolve("shard1").toString(), tmp.resolve("shard2").toString(),
             "--out", tmp.resolve("merged").toString());
-        assertEquals(0, c.code(), c.err());
+        assertEquals(0, c.exitCode(), c.err());
         assertSameFiles(tmp.resolve("single"), tmp.resolve("merged"));
 
-        Run missing = run(new CollectCommand(), tmp.resolve("shard1").toString(), "--out", tmp.resolve("m2").toString());
-        assertEquals(2, missing.code());
+        CliRun missing = run(new CollectCommand(), tmp.resolve("shard1").toString(), "--out", tmp.resolve("m2").toString());
+        assertEquals(2, missing.exitCode());
         assertTrue(missing.err().startsWith("alliance-lab collect: the shard directories lack"), missing.err());
         assertEquals(1, missing.err().lines().count());
     }
 
     @Test
     void twoScenariosAreShownSideBySide() {
-        Run r = run(new SimulateCommand(), "--scenario", "causal,null-confounded", "--reps", "10",
+        CliRun r = run(new SimulateCommand(), "--scenario", "causal,null-confounded", "--reps", "10",
             "--out", tmp.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.exists(tmp.resolve("causal/summary.json")));
         assertTrue(Files.exists(tmp.resolve("null-confounded/summary.json")));
         assertTrue(r.out().contains("Which causal world produces the synthesis's table?"), r.out());
         assertTrue(r.out().contains("adj vs unadj differ: paired test"), r.out());
-        Run c = run(new CompareCommand(), tmp.resolve("causal").toString(), tmp.resolve("null-confounded").toString());
-        assertEquals(0, c.code(), c.err());
+        CliRun c = run(new CompareCommand(), tmp.resolve("causal").toString(), tmp.resolve("null-confounded").toString());
+        assertEquals(0, c.exitCode(), c.err());
         assertTrue(c.out().contains("population causal r, do(alliance)"), c.out());
     }
 
     @Test
     void badInputIsOneLineWithExitCodeTwoAndNoOutput() throws IOException {
-        Run unknown = run(new SimulateCommand(), "--scenario", "no-such-world", "--out", tmp.resolve("x").toString());
-        assertEquals(2, unknown.code());
+        CliRun unknown = run(new SimulateCommand(), "--scenario", "no-such-world", "--out", tmp.resolve("x").toString());
+        assertEquals(2, unknown.exitCode());
         assertEquals(1, unknown.err().lines().count(), unknown.err());
         assertTrue(unknown.err().contains("no-such-world"), unknown.err());
         assertFalse(Files.exists(tmp.resolve("x")));
 
-        Run engine = run(new SimulateCommand(), "--scenario", "causal", "--engine", "fast");
-        assertEquals(2, engine.code());
+        CliRun engine = run(new SimulateCommand(), "--scenario", "causal", "--engine", "fast");
+        assertEquals(2, engine.exitCode());
         assertEquals("alliance-lab simulate: --engine must be patient or sufficient, got 'fast'\n", engine.err());
 
-        Run shard = run(new SimulateCommand(), "--scenario", "causal", "--shard", "3/2");
-        assertEquals(2, shard.code());
+        CliRun shard = run(new SimulateCommand(), "--scenario", "causal", "--shard", "3/2");
+        assertEquals(2, shard.exitCode());
         assertTrue(shard.err().startsWith("alliance-lab simulate: shard must be i/K"), shard.err());
 
-        Run cannot = run(new SimulateCommand(), "--scenario", "dropout", "--engine", "sufficient", "--reps", "2");
-        assertEquals(2, cannot.code());
+        CliRun cannot = run(new SimulateCommand(), "--scenario", "dropout", "--engine", "sufficient", "--reps", "2");
+        assertEquals(2, cannot.exitCode());
         assertEquals(1, cannot.err().lines().count(), cannot.err());
 
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"name\": \"bad\", \"colour\": 1}");
-        Run file = run(new SimulateCommand(), "--scenario", bad.toString());
-        assertEquals(2, file.code());
+        CliRun file = run(new SimulateCommand(), "--scenario", bad.toString());
+        assertEquals(2, file.exitCode());
         assertTrue(file.err().startsWith(bad.toString()), file.err());
     }
 
@@ -133,10 +119,10 @@ class SimulateCommandTest {
         Path dir = tmp.resolve("cp");
         // leave a checkpoint behind: a shard run keeps its blocks
         assertEquals(0, run(new SimulateCommand(), "--scenario", "causal", "--reps", "10", "--shard", "1/2",
-            "--out", dir.toString()).code());
-        Run other = run(new SimulateCommand(), "--scenario", "causal", "--reps", "10", "--seed", "3",
+            "--out", dir.toString()).exitCode());
+        CliRun other = run(new SimulateCommand(), "--scenario", "causal", "--reps", "10", "--seed", "3",
             "--out", dir.toString());
-        assertEquals(2, other.code());
+        assertEquals(2, other.exitCode());
         assertTrue(other.err().contains("holds a checkpoint of a different run"), other.err());
         assertEquals(1, other.err().lines().count());
     }
@@ -151,8 +137,8 @@ class SimulateCommandTest {
 
     @Test
     void compareOfAMissingDirectoryFailsCleanly() {
-        Run r = run(new CompareCommand(), tmp.resolve("nothing").toString());
-        assertEquals(2, r.code());
+        CliRun r = run(new CompareCommand(), tmp.resolve("nothing").toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("alliance-lab compare: "), r.err());
     }
 }

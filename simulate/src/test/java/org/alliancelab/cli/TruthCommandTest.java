@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,27 +17,12 @@ import org.alliancelab.simulate.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
 /** The truth command, run in-process with the application's error handling (AllianceLab.configure). */
 class TruthCommandTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isEmpty()).toList();
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        PrintWriter o = new PrintWriter(out);
-        PrintWriter e = new PrintWriter(err);
-        int code = AllianceLab.configure(new CommandLine(new TruthCommand()), o, e).execute(args);
-        o.flush();
-        e.flush();
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.ofCommand(new TruthCommand(), args);
     }
 
     /** Confounder C -> X .5, C -> Y .4, X -> Y .3, perfectly measured (StructuralModelTest's derivation). */
@@ -59,8 +42,8 @@ class TruthCommandTest {
     void jsonForAHandDerivedModel(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("confounder.json");
         Files.writeString(file, CONFOUNDER);
-        Run r = run("--scenario", file.toString(), "--format", "json");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("--scenario", file.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode t = MAPPER.readTree(r.out()).at("/conditions/0/truth");
         assertEquals(0.5, t.get("unadjusted").asDouble(), 1e-12);
         assertEquals(.225 / Math.sqrt(.75 * (1 - .3025)), t.get("adjusted").asDouble(), 1e-12);
@@ -73,8 +56,8 @@ class TruthCommandTest {
     /** Every grid condition of a built-in, with its factors and the library's values at full precision. */
     @Test
     void jsonListsEveryConditionOfABuiltIn() throws IOException {
-        Run r = run("--scenario", "causal", "--format", "json");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("--scenario", "causal", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
         JsonNode root = MAPPER.readTree(r.out());
         assertEquals("causal", root.get("scenario").asText());
         List<Condition> conditions = Scenario.builtIn("causal").conditions();
@@ -94,8 +77,8 @@ class TruthCommandTest {
 
     @Test
     void textShowsModeratorLevels() {
-        Run r = run("--scenario", "fluckiger2018", "--digits", "2");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("--scenario", "fluckiger2018", "--digits", "2");
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("adjusted_latent"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("timing = late") && l.contains("0.30")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("timing = early") && l.contains("0.22")), r.out());
@@ -107,32 +90,32 @@ class TruthCommandTest {
     void invalidScenarioIsOneLineWithExitCode2(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, CONFOUNDER.replace("\"beta\": 0.4", "\"beta\": 0.95"));
-        Run r = run("--scenario", file.toString());
-        assertEquals(2, r.code());
+        CliRun r = run("--scenario", file.toString());
+        assertEquals(2, r.exitCode());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().startsWith(file + ": /model/nodes/2: paths into 'Y' explain"), r.err());
         assertTrue(r.out().isEmpty());
 
-        Run unknown = run("--scenario", "no-such-scenario");
-        assertEquals(2, unknown.code());
+        CliRun unknown = run("--scenario", "no-such-scenario");
+        assertEquals(2, unknown.exitCode());
         assertEquals(1, unknown.errLines().size());
         assertTrue(unknown.err().contains("fluckiger2018-null"), unknown.err());
     }
 
     @Test
     void badOptionsExitWith2() {
-        Run r = run("--scenario", "causal", "--digits", "0");
-        assertEquals(2, r.code());
+        CliRun r = run("--scenario", "causal", "--digits", "0");
+        assertEquals(2, r.exitCode());
         assertEquals(1, r.errLines().size(), r.err());
-        Run format = run("--scenario", "causal", "--format", "xml");
-        assertEquals(2, format.code());
+        CliRun format = run("--scenario", "causal", "--format", "xml");
+        assertEquals(2, format.exitCode());
     }
 
     @Test
     void writesTheOutputFile(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("truth.json");
-        Run r = run("--scenario", "mediator", "--format", "json", "--out", out.toString());
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("--scenario", "mediator", "--format", "json", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().isEmpty());
         JsonNode t = MAPPER.readTree(Files.readString(out)).at("/conditions/0/truth");
         // Mediator built-in: total = .10 + .35 * .40 = .24, direct .10.

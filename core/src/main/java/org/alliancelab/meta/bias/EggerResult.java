@@ -11,7 +11,12 @@ package org.alliancelab.meta.bias;
  * @param limitCiLower lower confidence bound of the limit estimate
  * @param limitCiUpper upper confidence bound of the limit estimate
  * @param tau2 residual tau<sup>2</sup> of the meta-regression
+ * @param slope &beta;<sub>1</sub>, the coefficient of the standard error (the change in the
+ *     expected effect per unit of SE; with the intercept it gives Egger's line
+ *     y = &beta;<sub>0</sub> + &beta;<sub>1</sub> SE drawn in a funnel plot); {@code statistic}
+ *     is {@code slope / slopeSe}
+ * @param slopeSe standard error of the slope (the Knapp-Hartung one under that test)
  */
 public record EggerResult(double statistic, double pValue, double limitEstimate, double limitCiLower,
-                          double limitCiUpper, double tau2) {
+                          double limitCiUpper, double tau2, double slope, double slopeSe) {
 }

@@ -59,6 +59,7 @@ public final class EggerTest {
             DesignMatrix.builder(yi.length).continuous("sei", sei).build());
         Coefficient b0 = r.coefficients().get(0);
         Coefficient b1 = r.coefficients().get(1);
-        return new EggerResult(b1.statistic(), b1.pValue(), b0.estimate(), b0.ciLower(), b0.ciUpper(), r.tau2());
+        return new EggerResult(b1.statistic(), b1.pValue(), b0.estimate(), b0.ciLower(), b0.ciUpper(), r.tau2(),
+            b1.estimate(), b1.se());
     }
 }

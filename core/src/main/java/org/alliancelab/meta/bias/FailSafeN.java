@@ -1,6 +1,7 @@
 package org.alliancelab.meta.bias;
 
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -126,13 +127,6 @@ public final class FailSafeN {
         if (yi.length == 0 || vi.length != yi.length) {
             throw new IllegalArgumentException("yi and vi must have the same, non-zero length");
         }
-        for (int i = 0; i < yi.length; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
-        }
+        EffectSizeChecks.requireValid(yi, vi);
     }
 }

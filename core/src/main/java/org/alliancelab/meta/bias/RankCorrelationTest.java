@@ -1,7 +1,8 @@
 package org.alliancelab.meta.bias;
 
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
-import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.alliancelab.meta.internal.EffectSizeChecks;
+import org.alliancelab.meta.internal.TailProbabilities;
 
 /**
  * Begg and Mazumdar's rank correlation test for funnel-plot asymmetry, as metafor's
@@ -45,15 +46,10 @@ public final class RankCorrelationTest {
         if (k < 3) {
             throw new IllegalArgumentException("the rank correlation test needs at least 3 studies, got " + k);
         }
+        EffectSizeChecks.requireValid(yi, vi);
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
             sw += 1 / vi[i];
             swy += yi[i] / vi[i];
         }
@@ -91,9 +87,7 @@ public final class RankCorrelationTest {
             + tx.tt1 * ty.tt1 / (2.0 * n * (n - 1))
             + tx.tt12 * ty.tt12 / (9.0 * n * (n - 1) * (n - 2));
         double z = s / Math.sqrt(varS);
-        NormalDistribution nd = NormalDistribution.of(0, 1);
-        double p = 2 * Math.min(nd.cumulativeProbability(z), nd.survivalProbability(z));
-        return new RankCorrelationResult(tau, p, false);
+        return new RankCorrelationResult(tau, TailProbabilities.normalTwoSided(z), false);
     }
 
     private static double at(double[] cdf, long q) {

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
-import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.regression.DesignMatrix;
 import org.alliancelab.meta.regression.MetaRegression;
 
@@ -45,17 +44,13 @@ public final class TrimAndFill {
     private final RandomEffectsModel model;
     /** Model of the side choice, the trimmed fits and the fit on the filled data. */
     private final RandomEffectsModel refitModel;
-    private final double refitThreshold;
-    private final int refitMaxIterations;
     private final MissingStudiesEstimator estimator;
     private final FunnelSide side;
 
-    private TrimAndFill(RandomEffectsModel model, double refitThreshold, int refitMaxIterations,
-                        MissingStudiesEstimator estimator, FunnelSide side) {
+    private TrimAndFill(RandomEffectsModel model, RandomEffectsModel refitModel, MissingStudiesEstimator estimator,
+                        FunnelSide side) {
         this.model = model;
-        this.refitThreshold = refitThreshold;
-        this.refitMaxIterations = refitMaxIterations;
-        this.refitModel = refitThreshold > 0 ? model.withConvergence(refitThreshold, refitMaxIterations) : model;
+        this.refitModel = refitModel;
         this.estimator = estimator;
         this.side = side;
     }
@@ -65,7 +60,8 @@ public final class TrimAndFill {
      * @return trim-and-fill with L0 and the side chosen from the data
      */
     public static TrimAndFill of(RandomEffectsModel model) {
-        return new TrimAndFill(Objects.requireNonNull(model, "model"), 0, 0, MissingStudiesEstimator.L0, null);
+        Objects.requireNonNull(model, "model");
+        return new TrimAndFill(model, model, MissingStudiesEstimator.L0, null);
     }
 
     /**
@@ -78,7 +74,8 @@ public final class TrimAndFill {
      * @return a copy reproducing metafor
      */
     public TrimAndFill matchingMetafor() {
-        return new TrimAndFill(model, METAFOR_DEFAULT_THRESHOLD, METAFOR_DEFAULT_MAX_ITERATIONS, estimator, side);
+        return new TrimAndFill(model, model.withConvergence(METAFOR_DEFAULT_THRESHOLD, METAFOR_DEFAULT_MAX_ITERATIONS),
+            estimator, side);
     }
 
     /**
@@ -86,7 +83,7 @@ public final class TrimAndFill {
      * @return a copy using that estimator
      */
     public TrimAndFill withEstimator(MissingStudiesEstimator newEstimator) {
-        return new TrimAndFill(model, refitThreshold, refitMaxIterations, Objects.requireNonNull(newEstimator, "estimator"), side);
+        return new TrimAndFill(model, refitModel, Objects.requireNonNull(newEstimator, "estimator"), side);
     }
 
     /**
@@ -94,7 +91,7 @@ public final class TrimAndFill {
      * @return a copy filling on that side instead of choosing it from the data
      */
     public TrimAndFill withSide(FunnelSide newSide) {
-        return new TrimAndFill(model, refitThreshold, refitMaxIterations, estimator, Objects.requireNonNull(newSide, "side"));
+        return new TrimAndFill(model, refitModel, estimator, Objects.requireNonNull(newSide, "side"));
     }
 
     /**
@@ -181,19 +178,21 @@ public final class TrimAndFill {
             }
         }
         if (k0 == 0) {
-            return new TrimAndFillResult(0, k0Se, s, estimator, original, new double[0]);
+            return new TrimAndFillResult(0, k0Se, s, estimator, original, new double[0], new double[0]);
         }
         double[] allY = Arrays.copyOf(yi, k + k0);
         double[] allV = Arrays.copyOf(vi, k + k0);
         double[] filledYi = new double[k0];
+        double[] filledVi = new double[k0];
         for (int j = 0; j < k0; j++) {
             int i = k - k0 + j;
             double mirrored = sign * (2 * beta - y[i]);
             filledYi[j] = mirrored;
             allY[k + j] = mirrored;
+            filledVi[j] = v[i];
             allV[k + j] = v[i];
         }
-        return new TrimAndFillResult(k0, k0Se, s, estimator, refitModel.fit(allY, allV), filledYi);
+        return new TrimAndFillResult(k0, k0Se, s, estimator, refitModel.fit(allY, allV), filledYi, filledVi);
     }
 
     private FunnelSide chooseSide(double[] yi, double[] vi) {
@@ -201,12 +200,7 @@ public final class TrimAndFill {
         for (int i = 0; i < vi.length; i++) {
             sei[i] = Math.sqrt(vi[i]);
         }
-        TauSquaredEstimator est = model.estimator();
-        MetaRegression reg = MetaRegression.of(est);
-        if (refitThreshold > 0) {
-            reg = reg.withConvergence(refitThreshold, refitMaxIterations);
-        }
-        double slope = reg
+        double slope = MetaRegression.of(refitModel)
             .fit(yi, vi, DesignMatrix.builder(yi.length).continuous("sei", sei).build())
             .coefficients().get(1).estimate();
         return slope < 0 ? FunnelSide.RIGHT : FunnelSide.LEFT;

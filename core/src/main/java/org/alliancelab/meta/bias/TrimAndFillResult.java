@@ -12,11 +12,13 @@ import org.alliancelab.meta.pooling.MetaAnalysisResult;
  * @param estimator L0 or R0
  * @param filled the random-effects result on the k + k<sub>0</sub> observed and filled studies
  *     (the original result when k<sub>0</sub> = 0)
- * @param filledYi effect sizes of the filled studies (length k<sub>0</sub>; their variances are
- *     those of the studies they mirror)
+ * @param filledYi effect sizes of the filled studies (length k<sub>0</sub>): the mirror images
+ *     2&beta; - y<sub>i</sub> of the trimmed studies about the trimmed estimate &beta;
+ * @param filledVi sampling variances of the filled studies (length k<sub>0</sub>, in the order
+ *     of {@code filledYi}): each mirror image keeps the variance of the study it mirrors
  */
 public record TrimAndFillResult(int k0, double k0Se, FunnelSide side, MissingStudiesEstimator estimator,
-                                MetaAnalysisResult filled, double[] filledYi) {
+                                MetaAnalysisResult filled, double[] filledYi, double[] filledVi) {
 
     /**
      * @param k0 missing studies
@@ -25,14 +27,27 @@ public record TrimAndFillResult(int k0, double k0Se, FunnelSide side, MissingStu
      * @param estimator estimator
      * @param filled result on the filled data
      * @param filledYi filled effects (copied)
+     * @param filledVi their sampling variances (copied)
+     * @throws IllegalArgumentException when filledYi and filledVi differ in length
      */
     public TrimAndFillResult {
         filledYi = filledYi.clone();
+        filledVi = filledVi.clone();
+        if (filledYi.length != filledVi.length) {
+            throw new IllegalArgumentException("filledYi and filledVi differ in length: "
+                + filledYi.length + ", " + filledVi.length);
+        }
     }
 
     /** @return a copy of the filled studies' effect sizes */
     @Override
     public double[] filledYi() {
         return filledYi.clone();
+    }
+
+    /** @return a copy of the filled studies' sampling variances */
+    @Override
+    public double[] filledVi() {
+        return filledVi.clone();
     }
 }

@@ -1,9 +1,10 @@
 package org.alliancelab.meta.comparison;
 
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Compares two pooled estimates A and B (for instance the partial, covariate-adjusted
@@ -111,15 +112,11 @@ public final class EstimateComparison {
         if (k == 0 || viA.length != k || yiB.length != k || viB.length != k || rho.length != k) {
             throw new IllegalArgumentException("yiA, viA, yiB, viB and rho must have the same, non-zero length");
         }
+        EffectSizeChecks.requireValid(yiA, viA);
+        EffectSizeChecks.requireValid(yiB, viB);
         double[] d = new double[k];
         double[] v = new double[k];
         for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yiA[i]) || !Double.isFinite(yiB[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(viA[i] > 0) || !(viB[i] > 0) || !Double.isFinite(viA[i]) || !Double.isFinite(viB[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
             if (!(rho[i] >= -1 && rho[i] <= 1)) {
                 throw new InvalidEffectSizeException(i, "rho", "correlation " + rho[i] + " is not in [-1, 1]");
             }
@@ -135,8 +132,8 @@ public final class EstimateComparison {
 
     private static DifferenceTest wald(double d, double se, double level) {
         double z = d / se;
-        double p = 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
-        double crit = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+        double p = TailProbabilities.normalTwoSided(z);
+        double crit = TailProbabilities.normalCritical(level);
         return new DifferenceTest(d, se, z, p, d - crit * se, d + crit * se);
     }
 

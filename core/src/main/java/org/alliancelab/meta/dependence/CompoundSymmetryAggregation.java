@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 
 /**
  * Aggregates the m effect sizes of each cluster into one, as metafor's
@@ -67,14 +68,7 @@ public final class CompoundSymmetryAggregation {
             throw new IllegalArgumentException("cluster, yi and vi must have the same length");
         }
         Map<String, List<Integer>> groups = Clusters.byFirstAppearance(cluster);
-        for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
-        }
+        EffectSizeChecks.requireValid(yi, vi);
         List<AggregatedEffect> out = new ArrayList<>(groups.size());
         for (Map.Entry<String, List<Integer>> e : groups.entrySet()) {
             List<Integer> idx = e.getValue();

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Three-level random-effects model for effect sizes j within samples s within studies i,
@@ -101,13 +101,8 @@ public final class ThreeLevelModel {
         if (k < 3) {
             throw new IllegalArgumentException("a three-level model needs at least 3 effect sizes, got " + k);
         }
+        EffectSizeChecks.requireValid(yi, vi);
         for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
             if (sample[i] == null) {
                 throw new IllegalArgumentException("sample of effect " + i + " is missing");
             }
@@ -169,9 +164,8 @@ public final class ThreeLevelModel {
         s.evaluate(theta);
         double se = 1 / Math.sqrt(s.c);
         double z = s.mu / se;
-        NormalDistribution nd = NormalDistribution.of(0, 1);
-        double crit = nd.inverseSurvivalProbability((1 - level) / 2);
-        double p = 2 * nd.survivalProbability(Math.abs(z));
+        double crit = TailProbabilities.normalCritical(level);
+        double p = TailProbabilities.normalTwoSided(z);
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < k; i++) {
@@ -183,7 +177,7 @@ public final class ThreeLevelModel {
             double d = yi[i] - swy / sw;
             qe += d * d / vi[i];
         }
-        double qeP = ChiSquaredDistribution.of(k - 1).survivalProbability(qe);
+        double qeP = TailProbabilities.chiSquaredUpper(qe, k - 1);
         return new ThreeLevelResult(k, layout.studies(), layout.samples(), s.mu, se, z, p, s.mu - crit * se,
             s.mu + crit * se, theta[0], theta[1], qe, qeP, s.logLik, iter);
     }

@@ -1,6 +1,7 @@
 package org.alliancelab.meta.pooling;
 
-import org.apache.commons.statistics.distribution.TDistribution;
+import org.alliancelab.meta.internal.ScoringStep;
+import org.alliancelab.meta.internal.TailProbabilities;
 
 /**
  * Mutable output of {@link RandomEffectsModel#fit(double[], double[], int, PoolingWorkspace)},
@@ -33,6 +34,7 @@ public final class PoolingWorkspace {
     // the unweighted sums of the first pass.
     final WeightedSums fixedSums = new WeightedSums();
     final WeightedSums sums = new WeightedSums();
+    final ScoringStep scoringStep = ScoringStep.start();
     double unweightedMean;
     double unweightedSquares;
     double sumV;
@@ -115,8 +117,7 @@ public final class PoolingWorkspace {
     /** Two-sided critical value of Student t with df degrees of freedom for the level. */
     double tCritical(int df, double confidenceLevel) {
         if (df != cachedDf || confidenceLevel != cachedLevel) {
-            cachedTCritical = TDistribution.of(df)
-                .inverseSurvivalProbability((1 - confidenceLevel) / 2);
+            cachedTCritical = TailProbabilities.studentCritical(confidenceLevel, df);
             cachedDf = df;
             cachedLevel = confidenceLevel;
         }

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
+import org.alliancelab.meta.internal.ScoringStep;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * The common-effect and random-effects model for k independent effect sizes
@@ -54,8 +56,6 @@ public final class RandomEffectsModel {
     /** metafor's default upper search limit of tau-squared for the Q-profile interval. */
     private static final double Q_PROFILE_MIN_UPPER_LIMIT = 100;
 
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
-
     private final TauSquaredEstimator estimator;
     private final InferenceTest test;
     private final double level;
@@ -71,7 +71,7 @@ public final class RandomEffectsModel {
         this.level = level;
         this.threshold = threshold;
         this.maxIterations = maxIterations;
-        this.zCritical = STANDARD_NORMAL.inverseSurvivalProbability((1 - level) / 2);
+        this.zCritical = TailProbabilities.normalCritical(level);
     }
 
     /**
@@ -247,18 +247,19 @@ public final class RandomEffectsModel {
         double variance = 1 / re.s1;
         boolean knha = test == InferenceTest.KNHA && k > 1;
         out.test = knha ? InferenceTest.KNHA : InferenceTest.Z;
-        double critical;
         if (knha) {
             variance *= re.weightedSquares() / (k - 1);
+        }
+        double se = Math.sqrt(variance);
+        out.statistic = mu / se;
+        double critical;
+        if (knha) {
             critical = out.tCritical(k - 1, level);
-            out.statistic = mu / Math.sqrt(variance);
             out.pValue = TailProbabilities.studentTwoSided(out.statistic, k - 1);
         } else {
             critical = zCritical;
-            out.statistic = mu / Math.sqrt(variance);
             out.pValue = TailProbabilities.normalTwoSided(out.statistic);
         }
-        double se = Math.sqrt(variance);
         out.estimate = mu;
         out.se = se;
         out.ciLower = mu - critical * se;
@@ -319,7 +320,7 @@ public final class RandomEffectsModel {
             sv2 += v * v;
         }
         if (!valid) {
-            throw invalidStudy(yi, vi, k);
+            throw EffectSizeChecks.firstInvalid(yi, vi, k);
         }
         out.fixedSums.set(0, c, a1, a2, a3, b1, b2, c1, c2);
         out.sums.tau2 = Double.NaN;
@@ -327,18 +328,6 @@ public final class RandomEffectsModel {
         out.unweightedSquares = Math.max(0, n2 - n1 * n1 / k);
         out.sumV = sv;
         out.sumV2 = sv2;
-    }
-
-    private static InvalidEffectSizeException invalidStudy(double[] yi, double[] vi, int k) {
-        for (int i = 0; i < k; i++) {
-            if (!(vi[i] > 0) || vi[i] == Double.POSITIVE_INFINITY) {
-                return new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite, got " + vi[i]);
-            }
-            if (!Double.isFinite(yi[i])) {
-                return new InvalidEffectSizeException(i, "yi", "effect size must be a finite number, got " + yi[i]);
-            }
-        }
-        throw new IllegalStateException("no invalid study found");
     }
 
     /**
@@ -498,34 +487,42 @@ public final class RandomEffectsModel {
      * ML: adj = (y'PPy - &Sigma;w)/&Sigma;w<sup>2</sup>; REML: adj = (y'PPy - tr P)/tr(PP);
      * EB: adj = (y'Py k/(k-1) - k)/&Sigma;w. For ML and REML, as metafor's ll0check, the
      * boundary &tau;<sup>2</sup> = 0 is taken instead when its likelihood is higher.
+     *
+     * <p>Safeguard beyond metafor (see {@link ScoringStep}): once the score has changed sign, a
+     * step that leaves the bracket of the root or fails to halve the previous step is replaced
+     * by bisection, so data on which metafor stops with "Fisher scoring algorithm did not
+     * converge" still give the root.
      */
     private void fisherScoring(double[] yi, double[] vi, int k, PoolingWorkspace out) {
         double tau2 = Math.max(0, hedges(out, k));
         WeightedSums s = out.sums;
         double center = out.fixedSums.mean();
+        out.scoringStep.reset();
         int iteration = 0;
         boolean converged = false;
         while (iteration < maxIterations) {
             iteration++;
             s.compute(yi, vi, k, tau2, center);
             center = s.mean();
-            double adj;
+            double score;
+            double information;
             switch (estimator) {
                 case ML:
-                    adj = (s.weightedSquaresSquared() - s.s1) / s.s2;
+                    score = s.weightedSquaresSquared() - s.s1;
+                    information = s.s2;
                     break;
                 case REML:
-                    adj = (s.weightedSquaresSquared() - s.traceP()) / s.tracePP();
+                    score = s.weightedSquaresSquared() - s.traceP();
+                    information = s.tracePP();
                     break;
                 default: // EB
-                    adj = (s.weightedSquares() * k / (k - 1) - k) / s.s1;
+                    score = s.weightedSquares() * k / (k - 1) - k;
+                    information = s.s1;
                     break;
             }
-            while (tau2 + adj < 0) {
-                adj /= 2;
-            }
+            double next = out.scoringStep.next(tau2, score, information);
             double previous = tau2;
-            tau2 += adj;
+            tau2 = next;
             if (Math.abs(tau2 - previous) <= threshold * Math.max(1, tau2)) {
                 converged = true;
                 break;

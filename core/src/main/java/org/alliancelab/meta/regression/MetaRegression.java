@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.EffectSizeChecks;
+import org.alliancelab.meta.internal.ScoringStep;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.NonConvergenceException;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Mixed-effects meta-regression y<sub>i</sub> = x<sub>i</sub>'&beta; + u<sub>i</sub> +
@@ -48,29 +49,30 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public final class MetaRegression {
 
-    private final TauSquaredEstimator estimator;
-    private final InferenceTest test;
-    private final double level;
-    private final double threshold;
-    private final int maxIterations;
+    /** The configuration: estimator, test, confidence level and convergence control. */
+    private final RandomEffectsModel model;
 
-    private MetaRegression(TauSquaredEstimator estimator, InferenceTest test, double level,
-                           double threshold, int maxIterations) {
-        this.estimator = estimator;
-        this.test = test;
-        this.level = level;
-        this.threshold = threshold;
-        this.maxIterations = maxIterations;
+    private MetaRegression(RandomEffectsModel model) {
+        this.model = model;
     }
 
     /**
      * @param estimator the residual tau<sup>2</sup> estimator (EE for a common-effect
      *     meta-regression)
      * @return a model with z tests, 95% intervals, and convergence threshold 1e-12 within 1000
-     *     iterations
+     *     iterations (the defaults of {@link RandomEffectsModel#of})
      */
     public static MetaRegression of(TauSquaredEstimator estimator) {
-        return new MetaRegression(Objects.requireNonNull(estimator, "estimator"), InferenceTest.Z, 0.95, 1e-12, 1000);
+        return of(RandomEffectsModel.of(estimator));
+    }
+
+    /**
+     * @param model the configuration to use: its estimator (of the residual tau<sup>2</sup>),
+     *     test, confidence level and convergence control
+     * @return a meta-regression configured as the model
+     */
+    public static MetaRegression of(RandomEffectsModel model) {
+        return new MetaRegression(Objects.requireNonNull(model, "model"));
     }
 
     /**
@@ -78,7 +80,7 @@ public final class MetaRegression {
      * @return a copy using that test
      */
     public MetaRegression withTest(InferenceTest newTest) {
-        return new MetaRegression(estimator, Objects.requireNonNull(newTest, "test"), level, threshold, maxIterations);
+        return new MetaRegression(model.withTest(newTest));
     }
 
     /**
@@ -87,10 +89,7 @@ public final class MetaRegression {
      * @throws IllegalArgumentException when the level is not in (0, 1)
      */
     public MetaRegression withConfidenceLevel(double newLevel) {
-        if (!(newLevel > 0 && newLevel < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0, 1): " + newLevel);
-        }
-        return new MetaRegression(estimator, test, newLevel, threshold, maxIterations);
+        return new MetaRegression(model.withConfidenceLevel(newLevel));
     }
 
     /**
@@ -102,25 +101,27 @@ public final class MetaRegression {
      *     are fewer than 1
      */
     public MetaRegression withConvergence(double newThreshold, int newMaxIterations) {
-        if (!(newThreshold > 0) || newMaxIterations < 1) {
-            throw new IllegalArgumentException("threshold must be positive and maxIterations at least 1");
-        }
-        return new MetaRegression(estimator, test, level, newThreshold, newMaxIterations);
+        return new MetaRegression(model.withConvergence(newThreshold, newMaxIterations));
+    }
+
+    /** @return the configuration as a random-effects model (estimator, test, level, convergence) */
+    public RandomEffectsModel model() {
+        return model;
     }
 
     /** @return the tau-squared estimator */
     public TauSquaredEstimator estimator() {
-        return estimator;
+        return model.estimator();
     }
 
     /** @return the test */
     public InferenceTest test() {
-        return test;
+        return model.test();
     }
 
     /** @return the confidence level */
     public double confidenceLevel() {
-        return level;
+        return model.confidenceLevel();
     }
 
     /**
@@ -147,14 +148,7 @@ public final class MetaRegression {
             throw new IllegalArgumentException("a meta-regression with " + p + " coefficients needs more than "
                 + p + " studies, got " + k);
         }
-        for (int i = 0; i < k; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
-        }
+        EffectSizeChecks.requireValid(yi, vi);
         WeightedLeastSquares ls = new WeightedLeastSquares(design);
         double[] w = new double[k];
         Tau2 t = estimateTau2(yi, vi, ls, w);
@@ -166,10 +160,10 @@ public final class MetaRegression {
         }
         ls.fit(yi, w);
         double qe = Math.max(0, ls.yPy());
-        double qeP = ChiSquaredDistribution.of(k - p).survivalProbability(qe);
+        double qeP = TailProbabilities.chiSquaredUpper(qe, k - p);
         double i2;
         double h2;
-        if (estimator == TauSquaredEstimator.EE) {
+        if (model.estimator() == TauSquaredEstimator.EE) {
             i2 = Math.max(0, 100 * (qe - (k - p)) / qe);
             h2 = qe / (k - p);
         } else {
@@ -183,8 +177,9 @@ public final class MetaRegression {
             w[i] = 1 / (vi[i] + tau2);
         }
         ls.fit(yi, w);
+        boolean knha = model.test() == InferenceTest.KNHA;
         double s2 = 1;
-        if (test == InferenceTest.KNHA) {
+        if (knha) {
             double rss = ls.yPy();
             s2 = rss <= Math.ulp(1.0) ? 0 : rss / (k - p);
         }
@@ -193,17 +188,15 @@ public final class MetaRegression {
             vb[j] = s2 * ls.ainv[j];
         }
         int ddf = k - p;
-        double crit = test == InferenceTest.KNHA
-            ? TDistribution.of(ddf).inverseSurvivalProbability((1 - level) / 2)
-            : NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+        double crit = knha
+            ? TailProbabilities.studentCritical(model.confidenceLevel(), ddf)
+            : TailProbabilities.normalCritical(model.confidenceLevel());
         List<Coefficient> coefficients = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
             double b = ls.b[j];
             double se = Math.sqrt(vb[j * p + j]);
             double stat = b / se;
-            double pv = test == InferenceTest.KNHA
-                ? 2 * TDistribution.of(ddf).survivalProbability(Math.abs(stat))
-                : 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(stat));
+            double pv = knha ? TailProbabilities.studentTwoSided(stat, ddf) : TailProbabilities.normalTwoSided(stat);
             coefficients.add(new Coefficient(design.names().get(j), b, se, stat, pv, b - crit * se, b + crit * se));
         }
 
@@ -213,21 +206,21 @@ public final class MetaRegression {
         double r2 = Double.NaN;
         if (m > 0) {
             qm = waldStatistic(ls.b, vb, p, 1);
-            if (test == InferenceTest.KNHA) {
+            if (knha) {
                 qm /= m;
                 qmP = FDistribution.of(m, ddf).survivalProbability(qm);
             } else {
-                qmP = ChiSquaredDistribution.of(m).survivalProbability(qm);
+                qmP = TailProbabilities.chiSquaredUpper(qm, m);
             }
             r2 = pseudoR2(yi, vi, tau2);
         }
-        return new MetaRegressionResult(k, estimator, test, level, coefficients, tau2, t.se, i2, h2,
-            qe, qeP, qm, m, qmP, r2, t.iterations);
+        return new MetaRegressionResult(k, model.estimator(), model.test(), model.confidenceLevel(), coefficients,
+            tau2, t.se, i2, h2, qe, qeP, qm, m, qmP, r2, t.iterations);
     }
 
     private double pseudoR2(double[] yi, double[] vi, double tau2) {
         int k = yi.length;
-        if (estimator == TauSquaredEstimator.EE) {
+        if (model.estimator() == TauSquaredEstimator.EE) {
             return Double.NaN;
         }
         WeightedLeastSquares ls0 = new WeightedLeastSquares(DesignMatrix.interceptOnly(k));
@@ -290,7 +283,7 @@ public final class MetaRegression {
     private Tau2 estimateTau2(double[] y, double[] v, WeightedLeastSquares ls, double[] w) {
         int k = ls.k;
         int p = ls.p;
-        switch (estimator) {
+        switch (model.estimator()) {
             case EE:
                 return new Tau2(0, Double.NaN, 0);
             case DL: {
@@ -307,7 +300,7 @@ public final class MetaRegression {
                 ls.fit(y, w);
                 double sw = ls.sumW();
                 double rss = ls.yPy();
-                double f = estimator == TauSquaredEstimator.HSK ? (double) k / (k - p) : 1.0;
+                double f = model.estimator() == TauSquaredEstimator.HSK ? (double) k / (k - p) : 1.0;
                 double tau2 = Math.max(0, (f * rss - k) / sw);
                 double se = f * Math.sqrt((2.0 * (k - p) + 4 * tau2 * ls.trP() + 2 * tau2 * tau2 * ls.trPDPD(null, null)) / (sw * sw));
                 return new Tau2(tau2, se, 0);
@@ -343,7 +336,7 @@ public final class MetaRegression {
             case EB:
                 return fisherScoring(y, v, ls, w);
             default:
-                throw new IllegalStateException("unknown estimator " + estimator);
+                throw new IllegalStateException("unknown estimator " + model.estimator());
         }
     }
 
@@ -364,34 +357,36 @@ public final class MetaRegression {
         int k = ls.k;
         int p = ls.p;
         double tau2 = Math.max(0, hedges(y, v, ls, w));
+        ScoringStep step = ScoringStep.start();
         int iter = 0;
         double change = Double.POSITIVE_INFINITY;
-        while (change >= threshold) {
+        while (change >= model.threshold()) {
             iter++;
-            if (iter > maxIterations) {
-                throw new NonConvergenceException(estimator, maxIterations);
+            if (iter > model.maxIterations()) {
+                throw new NonConvergenceException(model.estimator(), model.maxIterations());
             }
             double old = tau2;
             fixedWeights(v, tau2, w);
             ls.fit(y, w);
-            double adj;
-            if (estimator == TauSquaredEstimator.ML) {
-                adj = (ls.yPPy() - ls.sumW()) / ls.sumW2();
-            } else if (estimator == TauSquaredEstimator.REML) {
-                adj = (ls.yPPy() - ls.trP()) / ls.trPDPD(null, null);
+            double score;
+            double information;
+            if (model.estimator() == TauSquaredEstimator.ML) {
+                score = ls.yPPy() - ls.sumW();
+                information = ls.sumW2();
+            } else if (model.estimator() == TauSquaredEstimator.REML) {
+                score = ls.yPPy() - ls.trP();
+                information = ls.trPDPD(null, null);
             } else {
-                adj = (ls.yPy() * k / (k - p) - k) / ls.sumW();
+                score = ls.yPy() * k / (k - p) - k;
+                information = ls.sumW();
             }
-            if (Double.isNaN(adj)) {
-                throw new NonConvergenceException(estimator, iter);
+            if (Double.isNaN(score / information)) {
+                throw new NonConvergenceException(model.estimator(), iter);
             }
-            while (tau2 + adj < 0) {
-                adj /= 2;
-            }
-            tau2 += adj;
+            tau2 = step.next(tau2, score, information);
             change = Math.abs(old - tau2);
         }
-        if (estimator != TauSquaredEstimator.EB && tau2 > threshold
+        if (model.estimator() != TauSquaredEstimator.EB && tau2 > model.threshold()
             && logLikelihood(y, v, 0, ls, w) - logLikelihood(y, v, tau2, ls, w) > 1e-10) {
             // Fisher scoring stopped at a local maximum below the boundary value (metafor's ll0check)
             tau2 = 0;
@@ -399,9 +394,9 @@ public final class MetaRegression {
         fixedWeights(v, tau2, w);
         ls.fit(y, w);
         double se;
-        if (estimator == TauSquaredEstimator.ML) {
+        if (model.estimator() == TauSquaredEstimator.ML) {
             se = Math.sqrt(2 / ls.sumW2());
-        } else if (estimator == TauSquaredEstimator.REML) {
+        } else if (model.estimator() == TauSquaredEstimator.REML) {
             se = Math.sqrt(2 / ls.trPDPD(null, null));
         } else {
             double sw = ls.sumW();
@@ -418,7 +413,7 @@ public final class MetaRegression {
         for (double vv : v) {
             ll -= 0.5 * Math.log(vv + tau2);
         }
-        if (estimator == TauSquaredEstimator.REML) {
+        if (model.estimator() == TauSquaredEstimator.REML) {
             ll -= 0.5 * ls.logDetA;
         }
         return ll;
@@ -446,11 +441,11 @@ public final class MetaRegression {
                 }
                 lo = hi;
                 hi *= 2;
-                if (++iter > maxIterations || hi > 1e12) {
-                    throw new NonConvergenceException(estimator, iter);
+                if (++iter > model.maxIterations() || hi > 1e12) {
+                    throw new NonConvergenceException(model.estimator(), iter);
                 }
             }
-            while (hi - lo > Math.max(threshold * lo, 1e-16) && hi - lo > Math.ulp(hi)) {
+            while (hi - lo > Math.max(model.threshold() * lo, 1e-16) && hi - lo > Math.ulp(hi)) {
                 double mid = 0.5 * (lo + hi);
                 fixedWeights(v, mid, w);
                 ls.fit(y, w);
@@ -459,8 +454,8 @@ public final class MetaRegression {
                 } else {
                     hi = mid;
                 }
-                if (++iter > maxIterations) {
-                    throw new NonConvergenceException(estimator, iter);
+                if (++iter > model.maxIterations()) {
+                    throw new NonConvergenceException(model.estimator(), iter);
                 }
             }
             tau2 = 0.5 * (lo + hi);

@@ -3,6 +3,7 @@ package org.alliancelab.meta.sensitivity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 
@@ -58,7 +59,7 @@ public final class CumulativeMetaAnalysis {
             }
             seen[o] = true;
         }
-        Sensitivity.check(yi, vi);
+        EffectSizeChecks.requireValid(yi, vi);
         double[] y = new double[k];
         double[] v = new double[k];
         for (int j = 0; j < k; j++) {

@@ -2,6 +2,7 @@ package org.alliancelab.meta.sensitivity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
@@ -38,7 +39,7 @@ public final class InfluenceDiagnostics {
         if (k < 3) {
             throw new IllegalArgumentException("influence diagnostics need at least 3 studies, got " + k);
         }
-        Sensitivity.check(yi, vi);
+        EffectSizeChecks.requireValid(yi, vi);
         MetaAnalysisResult full = model.fit(yi, vi);
         double vFull = full.se() * full.se();
         double sw = 0;

@@ -2,6 +2,7 @@ package org.alliancelab.meta.sensitivity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 
@@ -37,7 +38,7 @@ public final class LeaveOneOut {
         if (k < 2) {
             throw new IllegalArgumentException("leave-one-out needs at least 2 studies, got " + k);
         }
-        Sensitivity.check(yi, vi);
+        EffectSizeChecks.requireValid(yi, vi);
         List<MetaAnalysisResult> out = new ArrayList<>(k);
         double[] y = new double[k - 1];
         double[] v = new double[k - 1];

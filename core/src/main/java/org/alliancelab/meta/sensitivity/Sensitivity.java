@@ -1,22 +1,9 @@
 package org.alliancelab.meta.sensitivity;
 
-import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
-
-/** Shared input checks and copies. */
+/** Shared copies of the leave-one-out analyses. */
 final class Sensitivity {
 
     private Sensitivity() {
-    }
-
-    static void check(double[] yi, double[] vi) {
-        for (int i = 0; i < yi.length; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new InvalidEffectSizeException(i, "yi", "effect size is not a finite number");
-            }
-            if (!(vi[i] > 0) || !Double.isFinite(vi[i])) {
-                throw new InvalidEffectSizeException(i, "vi", "sampling variance must be positive and finite");
-            }
-        }
     }
 
     /** Copies all studies but study i into y, v (length k - 1). */

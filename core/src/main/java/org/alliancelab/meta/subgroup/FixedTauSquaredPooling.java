@@ -1,11 +1,9 @@
 package org.alliancelab.meta.subgroup;
 
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Random-effects pooling with tau<sup>2</sup> given rather than estimated, as metafor's
@@ -52,15 +50,14 @@ final class FixedTauSquaredPooling {
         if (test == InferenceTest.KNHA) {
             se *= k > 1 ? Math.sqrt(rss / (k - 1)) : Double.NaN;
             stat = mu / se;
-            TDistribution t = k > 1 ? TDistribution.of(k - 1) : null;
-            crit = t == null ? Double.NaN : t.inverseSurvivalProbability((1 - level) / 2);
-            p = t == null ? Double.NaN : 2 * t.survivalProbability(Math.abs(stat));
+            crit = k > 1 ? TailProbabilities.studentCritical(level, k - 1) : Double.NaN;
+            p = k > 1 ? TailProbabilities.studentTwoSided(stat, k - 1) : Double.NaN;
         } else {
             stat = mu / se;
-            crit = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
-            p = 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(stat));
+            crit = TailProbabilities.normalCritical(level);
+            p = TailProbabilities.normalTwoSided(stat);
         }
-        double qeP = k > 1 ? ChiSquaredDistribution.of(k - 1).survivalProbability(qe) : Double.NaN;
+        double qeP = k > 1 ? TailProbabilities.chiSquaredUpper(qe, k - 1) : Double.NaN;
         double i2;
         double h2;
         if (k > 1) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.regression.DesignMatrix;
 import org.alliancelab.meta.regression.MetaRegression;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * Subgroup analysis: pools the studies of each level of a categorical moderator and tests
@@ -113,8 +113,7 @@ public final class SubgroupAnalysis {
                 fitted.add(new Subgroup(l.level, model.fit(l.y, l.v)));
             }
         } else {
-            double tau2 = MetaRegression.of(model.estimator())
-                .withConvergence(model.threshold(), model.maxIterations())
+            double tau2 = MetaRegression.of(model)
                 .fit(yi, vi, DesignMatrix.builder(k).categorical("group", levels).build())
                 .tau2();
             for (Level l : groups) {
@@ -147,7 +146,7 @@ public final class SubgroupAnalysis {
             q += dev * dev / (r.se() * r.se());
         }
         int df = groups.size() - 1;
-        double p = df > 0 ? ChiSquaredDistribution.of(df).survivalProbability(q) : Double.NaN;
+        double p = df > 0 ? TailProbabilities.chiSquaredUpper(q, df) : Double.NaN;
         return new SubgroupResult(groups, assumption, q, df, p);
     }
 }

@@ -2,10 +2,8 @@ package org.alliancelab.meta.bias;
 
 import static org.alliancelab.meta.golden.GoldenCases.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.alliancelab.meta.golden.GoldenCases;
@@ -26,17 +24,10 @@ class GoldenBiasTest {
     private static final double TOL = 1e-6;
 
     private static List<DynamicTest> cases(String kind, BiConsumer<GoldenCases, JsonNode> check) {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String file : GoldenCases.FILES) {
-            GoldenCases g = GoldenCases.load(file);
-            for (JsonNode c : g.cases(kind)) {
-                String name = file + " " + kind + (c.has("estimator") ? " " + c.get("estimator").asText() : "");
-                tests.add(DynamicTest.dynamicTest(name, () -> check.accept(g, c)));
-            }
-        }
-        assertFalse(tests.isEmpty(), kind);
-        return tests;
+        return GoldenCases.dynamicTests(kind,
+            c -> kind + (c.has("estimator") ? " " + c.get("estimator").asText() : ""), check);
     }
+
 
     private static TauSquaredEstimator method(JsonNode c) {
         return TauSquaredEstimator.parse(c.get("method").asText());

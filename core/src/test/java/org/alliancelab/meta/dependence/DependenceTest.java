@@ -7,51 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
 import org.alliancelab.meta.golden.GoldenCases;
+import org.alliancelab.meta.testing.DenseMatrices;
 import org.junit.jupiter.api.Test;
 
 class DependenceTest {
-
-    /** Inverse and log-determinant by Gauss-Jordan elimination with partial pivoting. */
-    private static double invert(double[][] a, double[][] out) {
-        int n = a.length;
-        double[][] m = new double[n][2 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n + i] = 1;
-        }
-        double logDet = 0;
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] t = m[c];
-            m[c] = m[piv];
-            m[piv] = t;
-            double d = m[c][c];
-            logDet += Math.log(Math.abs(d));
-            for (int j = 0; j < 2 * n; j++) {
-                m[c][j] /= d;
-            }
-            for (int r = 0; r < n; r++) {
-                if (r != c) {
-                    double f = m[r][c];
-                    if (f != 0) {
-                        for (int j = 0; j < 2 * n; j++) {
-                            m[r][j] -= f * m[c][j];
-                        }
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(m[i], n, out[i], 0, n);
-        }
-        return logDet;
-    }
-
     @Test
     void compoundSymmetryMatchesDenseGeneralizedLeastSquares() {
         double[] y = {0.30, 0.42, 0.25, 0.50};
@@ -66,7 +25,7 @@ class DependenceTest {
             }
         }
         double[][] w = new double[3][3];
-        invert(cov, w);
+        DenseMatrices.invert(cov, w);
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < 3; i++) {
@@ -131,7 +90,7 @@ class DependenceTest {
             }
         }
         double[][] w = new double[k][k];
-        double logDet = invert(cov, w);
+        double logDet = DenseMatrices.invert(cov, w);
         double c = 0;
         double cy = 0;
         for (int i = 0; i < k; i++) {

@@ -3,10 +3,8 @@ package org.alliancelab.meta.dependence;
 import static org.alliancelab.meta.golden.GoldenCases.assertClose;
 import static org.alliancelab.meta.golden.GoldenCases.doubles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.alliancelab.meta.golden.GoldenCases;
@@ -32,16 +30,9 @@ class GoldenDependenceTest {
     private static final double MULTILEVEL_TOL = 1e-4;
 
     private static List<DynamicTest> cases(String kind, BiConsumer<GoldenCases, JsonNode> check) {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String file : GoldenCases.FILES) {
-            GoldenCases g = GoldenCases.load(file);
-            for (JsonNode c : g.cases(kind)) {
-                tests.add(DynamicTest.dynamicTest(file + " " + kind, () -> check.accept(g, c)));
-            }
-        }
-        assertFalse(tests.isEmpty(), kind);
-        return tests;
+        return GoldenCases.dynamicTests(kind, c -> kind, check);
     }
+
 
     private static List<AggregatedEffect> aggregated(GoldenCases g, String measure, String cluster, double rho) {
         return CompoundSymmetryAggregation.of(rho).aggregate(g.strings(cluster), g.yi(measure), g.vi(measure));

@@ -7,6 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Reads a golden reference file (R metafor 3.8-1 outputs, see golden/README.md on the test
@@ -75,9 +79,35 @@ public final class GoldenCases {
         }
     }
 
+    /**
+     * One dynamic test per case of a kind in every golden file, named by the file and the label.
+     *
+     * @param kind e.g. "egger"
+     * @param label names a case within its file, e.g. by its estimator
+     * @param check the test of one case
+     * @return the tests; fails when no golden file has a case of the kind
+     */
+    public static List<DynamicTest> dynamicTests(String kind, Function<JsonNode, String> label,
+                                                 BiConsumer<GoldenCases, JsonNode> check) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String file : FILES) {
+            GoldenCases g = load(file);
+            for (JsonNode c : g.cases(kind)) {
+                tests.add(DynamicTest.dynamicTest(file + " " + label.apply(c), () -> check.accept(g, c)));
+            }
+        }
+        Assertions.assertFalse(tests.isEmpty(), "no golden case of kind " + kind);
+        return tests;
+    }
+
     /** @return the file name, for messages */
     public String file() {
         return file;
+    }
+
+    /** @return the studies, as in the file */
+    public JsonNode studies() {
+        return root.get("studies");
     }
 
     /** @return number of studies */

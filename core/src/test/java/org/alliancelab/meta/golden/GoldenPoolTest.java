@@ -1,14 +1,9 @@
 package org.alliancelab.meta.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +28,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenPoolTest {
 
-    static final String[] FILES = {
-        "aloe2013", "cohen1981", "craft2003_acog", "crede2010_grade", "edge_homogeneous",
-        "edge_two_studies", "molloy2014", "synthetic_k300",
-    };
     private static final double RELATIVE = 1e-6;
-    private static final double ABSOLUTE = 1e-9;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static JsonNode load(String name) {
-        try (InputStream in = GoldenPoolTest.class.getResourceAsStream("/golden/" + name + ".json")) {
-            assertNotNull(in, "golden file " + name + " on the test classpath");
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /** Magnitude below which RELATIVE applies absolutely: 1e-9 absolute near 0. */
+    private static final double FLOOR = 1e-3;
 
     /** Effect sizes of a golden file's studies for a measure, computed by this library. */
     static double[][] effectSizes(JsonNode studies, CorrelationMeasure measure) {
@@ -71,19 +53,17 @@ class GoldenPoolTest {
 
     @TestFactory
     Stream<DynamicContainer> everyPoolCase() {
-        return Stream.of(FILES).map(name -> {
-            JsonNode root = load(name);
+        return GoldenCases.FILES.stream().map(name -> {
+            GoldenCases golden = GoldenCases.load(name);
+            JsonNode studies = golden.studies();
             List<DynamicTest> tests = new ArrayList<>();
-            for (JsonNode c : root.get("cases")) {
-                if (!c.get("kind").asText().equals("pool")) {
-                    continue;
-                }
+            for (JsonNode c : golden.cases("pool")) {
                 String label = c.get("measure").asText() + " " + c.get("method").asText() + " " + c.get("test").asText();
-                tests.add(DynamicTest.dynamicTest(label, () -> checkCase(root.get("studies"), c)));
+                tests.add(DynamicTest.dynamicTest(label, () -> checkCase(studies, c)));
             }
             for (String m : new String[] {"COR", "ZCOR", "PCOR", "ZPCOR"}) {
-                if (root.get("studies").get(0).has("yi_" + m)) {
-                    tests.add(DynamicTest.dynamicTest("escalc " + m, () -> checkEffectSizes(root.get("studies"), m)));
+                if (studies.get(0).has("yi_" + m)) {
+                    tests.add(DynamicTest.dynamicTest("escalc " + m, () -> checkEffectSizes(studies, m)));
                 }
             }
             assertTrue(!tests.isEmpty(), name + " has cases");
@@ -151,10 +131,6 @@ class GoldenPoolTest {
     }
 
     static void assertClose(String what, double expected, double actual) {
-        double diff = Math.abs(expected - actual);
-        if (!(diff <= ABSOLUTE || diff <= RELATIVE * Math.abs(expected))) {
-            fail(what + ": expected " + expected + " but was " + actual + " (relative error "
-                + diff / Math.abs(expected) + ")");
-        }
+        GoldenCases.assertClose(what, expected, actual, RELATIVE, FLOOR);
     }
 }

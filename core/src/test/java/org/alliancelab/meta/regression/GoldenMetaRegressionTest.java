@@ -3,10 +3,8 @@ package org.alliancelab.meta.regression;
 import static org.alliancelab.meta.golden.GoldenCases.assertClose;
 import static org.alliancelab.meta.golden.GoldenCases.doubles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.alliancelab.meta.golden.GoldenCases;
 import org.alliancelab.meta.pooling.InferenceTest;
@@ -24,15 +22,8 @@ class GoldenMetaRegressionTest {
 
     @TestFactory
     List<DynamicTest> metaregCases() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String file : GoldenCases.FILES) {
-            GoldenCases g = GoldenCases.load(file);
-            for (JsonNode c : g.cases("metareg")) {
-                tests.add(DynamicTest.dynamicTest(file + " mods=" + c.get("mods").asText(), () -> check(g, c)));
-            }
-        }
-        assertFalse(tests.isEmpty());
-        return tests;
+        return GoldenCases.dynamicTests("metareg", c -> "mods=" + c.get("mods").asText(),
+            GoldenMetaRegressionTest::check);
     }
 
     /**

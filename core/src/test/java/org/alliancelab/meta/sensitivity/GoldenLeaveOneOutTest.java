@@ -3,10 +3,8 @@ package org.alliancelab.meta.sensitivity;
 import static org.alliancelab.meta.golden.GoldenCases.assertClose;
 import static org.alliancelab.meta.golden.GoldenCases.doubles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.alliancelab.meta.golden.GoldenCases;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
@@ -25,15 +23,7 @@ class GoldenLeaveOneOutTest {
 
     @TestFactory
     List<DynamicTest> leave1outCases() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String file : GoldenCases.FILES) {
-            GoldenCases g = GoldenCases.load(file);
-            for (JsonNode c : g.cases("leave1out")) {
-                tests.add(DynamicTest.dynamicTest(file, () -> check(g, c)));
-            }
-        }
-        assertFalse(tests.isEmpty());
-        return tests;
+        return GoldenCases.dynamicTests("leave1out", c -> "leave1out", GoldenLeaveOneOutTest::check);
     }
 
     private static void check(GoldenCases g, JsonNode c) {

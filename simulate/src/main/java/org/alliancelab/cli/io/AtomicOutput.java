@@ -1,36 +1,42 @@
 package org.alliancelab.cli.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+
+import org.alliancelab.io.AtomicFiles;
 
 /**
- * Writes an output file so that readers never see a half-written one: the content goes to a
- * temporary file in the same directory, which then replaces the target by an atomic rename
- * (a plain replacing move where the file system has no atomic rename). On any failure the
- * temporary file is deleted and the target is left as it was.
+ * The command line's output files: written by {@link AtomicFiles} (never half-written, the
+ * permissions of the replaced file or rw-r--r--), with every failure turned into an
+ * {@link OutputException} whose message is the one line the command prints.
  */
 public final class AtomicOutput {
 
-    /** Writes content to a {@link Writer}; may throw I/O errors. */
-    @FunctionalInterface
-    public interface Content {
-        /**
-         * @param out where to write (UTF-8, buffered; closed by the caller)
-         * @throws IOException when writing fails
-         */
-        void writeTo(Writer out) throws IOException;
+    private AtomicOutput() {
     }
 
-    private AtomicOutput() {
+    /**
+     * Checks what can be checked before any work is done: the file is not a directory and its
+     * directory exists. Commands call this before computing, so that a typo in a path does not
+     * cost a long computation.
+     *
+     * @param file the target file, as the user named it
+     * @throws OutputException when the file is a directory or its directory does not exist
+     */
+    public static void checkTarget(Path file) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (Files.isDirectory(target)) {
+            throw OutputException.of(file.toString(), "is a directory", null);
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw OutputException.of(file.toString(), "cannot write: directory "
+                + (file.getParent() == null ? dir : file.getParent()) + " does not exist", null);
+        }
     }
 
     /**
@@ -47,45 +53,38 @@ public final class AtomicOutput {
      * @param content writes the new content (UTF-8); streaming, for large outputs
      * @throws OutputException when the file cannot be written
      */
-    public static void write(Path file, Content content) {
-        String name = file.toString();
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (Files.isDirectory(target)) {
-            throw OutputException.of(name, "is a directory", null);
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw OutputException.of(name, "cannot write: directory " + (dir == null ? "?" : file.getParent())
-                + " does not exist", null);
-        }
-        Path tmp = null;
+    public static void write(Path file, AtomicFiles.Content content) {
+        checkTarget(file);
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (AccessDeniedException e) {
-            throw OutputException.of(name, "cannot write: permission denied", e);
-        } catch (NoSuchFileException e) {
-            throw OutputException.of(name, "cannot write: no such directory", e);
-        } catch (IOException e) {
-            throw OutputException.of(name, "cannot write: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw OutputException.of(name, "cannot write: " + e.getCause().getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error matters more than a leftover temporary file
-                }
-            }
+            AtomicFiles.write(file, content);
+        } catch (IOException | UncheckedIOException e) {
+            throw failed(file, e);
         }
+    }
+
+    /**
+     * @param file the target file
+     * @param content its new content
+     * @throws OutputException when the file cannot be written
+     */
+    public static void write(Path file, byte[] content) {
+        checkTarget(file);
+        try {
+            AtomicFiles.write(file, content);
+        } catch (IOException e) {
+            throw failed(file, e);
+        }
+    }
+
+    private static OutputException failed(Path file, Exception e) {
+        String name = file.toString();
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof AccessDeniedException) {
+            return OutputException.of(name, "cannot write: permission denied", e);
+        }
+        if (cause instanceof NoSuchFileException) {
+            return OutputException.of(name, "cannot write: no such directory", e);
+        }
+        return OutputException.of(name, "cannot write: " + cause.getMessage(), e);
     }
 }

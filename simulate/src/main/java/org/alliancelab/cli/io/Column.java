@@ -64,6 +64,25 @@ public final class Column {
     }
 
     /**
+     * Every cell as a label (subgroup level, cluster, category), stripped of surrounding blanks.
+     *
+     * @param requirement completes the error "missing value (...)", e.g. "every study needs a
+     *     subgroup"
+     * @return the labels in row order
+     * @throws InputException at the first missing cell
+     */
+    public String[] labels(String requirement) {
+        String[] out = new String[size()];
+        for (int i = 0; i < out.length; i++) {
+            if (isMissing(i)) {
+                throw error(i, "missing value (" + requirement + ")");
+            }
+            out[i] = text(i).strip();
+        }
+        return out;
+    }
+
+    /**
      * @param row zero-based data row
      * @return whether the cell is a number that {@link #number(int)} accepts (a missing cell
      *     is not)
@@ -79,10 +98,10 @@ public final class Column {
      * @throws InputException when the cell is missing or not a number
      */
     public double number(int row) {
-        String s = text(row).strip();
-        if (s.isEmpty() || s.equals("NA")) {
+        if (isMissing(row)) {
             throw table.cellError(row, name, "missing value (every study needs one)");
         }
+        String s = text(row).strip();
         if (!DECIMAL.matcher(s).matches()) {
             throw table.cellError(row, name, "not a number: '" + s + "'");
         }

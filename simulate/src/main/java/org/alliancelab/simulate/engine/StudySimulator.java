@@ -3,6 +3,7 @@ package org.alliancelab.simulate.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.simulate.internal.SmallMatrices;
 import org.alliancelab.simulate.model.SamplingCorrelation;
 import org.alliancelab.simulate.model.SimulatedStudy;
 import org.alliancelab.simulate.model.StructuralModel;
@@ -155,7 +156,7 @@ public final class StudySimulator {
                 }
             }
             chol = new double[q][q];
-            if (!Moments.cholesky(obs, chol, q)) {
+            if (!SmallMatrices.cholesky(obs, chol, q)) {
                 throw new ScenarioException(condition.source(), "/model",
                     "the observed covariance is singular (perfectly reliable, perfectly determined variables)");
             }
@@ -306,7 +307,7 @@ public final class StudySimulator {
                 resSd = residualSd;
                 if (dropout == null) {
                     observedCovariance(plan);
-                    if (!Moments.cholesky(cov, chol, q)) {
+                    if (!SmallMatrices.cholesky(cov, chol, q)) {
                         // Numerically singular despite valid residual variances: use the mean model.
                         invalid++;
                         System.arraycopy(plan.beta, 0, coefficients, 0, coefficients.length);
@@ -337,7 +338,7 @@ public final class StudySimulator {
             } else {
                 analysed = patientsWithDropout(plan, beta, resSd, n, rng, gaussian);
             }
-            double r = Moments.correlation(comoment);
+            double r = SmallMatrices.correlation(comoment);
             if (analysed < minimumAnalysed || !(Math.abs(r) < 1)) {
                 suppressed++;
                 continue;
@@ -351,7 +352,7 @@ public final class StudySimulator {
             }
             outN[published] = analysed;
             outR[published] = r;
-            outPartial[published] = reports ? Moments.partialCorrelation(comoment, q, smallL, wa, wb) : Double.NaN;
+            outPartial[published] = reports ? SmallMatrices.partialCorrelation(comoment, q, smallL, wa, wb) : Double.NaN;
             outCell[published] = cell;
             outReports[published] = reports;
             published++;

@@ -1,5 +1,7 @@
 package org.alliancelab.simulate.model;
 
+import org.alliancelab.simulate.internal.SmallMatrices;
+
 /**
  * Large-sample correlation between the sampling errors of {@code z(r)} and
  * {@code z(partial r)} within one study, by the delta method.

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.simulate.internal.SmallMatrices;
 
 /**
  * A standardized linear structural causal model of one study: nodes {@code X_j} with

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.alliancelab.simulate.montecarlo.io.AtomicFiles;
+import org.alliancelab.io.AtomicFiles;
 import org.alliancelab.simulate.montecarlo.io.Csv;
 
 /**

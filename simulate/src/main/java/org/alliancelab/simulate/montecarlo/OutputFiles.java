@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.alliancelab.simulate.montecarlo.io.AtomicFiles;
+import org.alliancelab.io.AtomicFiles;
 import org.alliancelab.simulate.montecarlo.io.Csv;
 
 /**

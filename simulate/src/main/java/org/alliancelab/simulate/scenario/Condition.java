@@ -76,8 +76,10 @@ public record Condition(
                 ModeratorLevel level = moderator.levels().get(l);
                 final int mm = m;
                 final int ll = l;
+                // Weights conditional on the level: the other moderators' level probabilities (so
+                // that a level with probability 0 still has its population values).
                 levels.put(level.name(), mixture(cells, i -> cells.get(i).levelIndices().get(mm) == ll
-                    ? cells.get(i).probability() : 0));
+                    ? otherLevelsProbability(moderators, cells.get(i), mm) : 0));
             }
             if (!levels.isEmpty()) {
                 byModerator.put(moderator.name(), levels);
@@ -101,6 +103,16 @@ public record Condition(
         }
         return new Condition(index, factors, model, design, analyses, cells, truth, byModerator, reporters,
             source);
+    }
+
+    private static double otherLevelsProbability(List<Moderator> moderators, ModeratorCell cell, int except) {
+        double p = 1;
+        for (int m = 0; m < moderators.size(); m++) {
+            if (m != except) {
+                p *= moderators.get(m).levels().get(cell.levelIndices().get(m)).probability();
+            }
+        }
+        return p;
     }
 
     /** Weighted average of cell truths: correlations on the Fisher-z scale, effects linearly. */

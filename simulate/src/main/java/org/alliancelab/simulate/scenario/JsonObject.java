@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Strict, pointer-aware reading of one JSON object of a scenario: every accessor knows the
@@ -83,6 +84,21 @@ final class JsonObject {
 
     Optional<String> optionalString(String key) {
         return has(key) ? Optional.of(string(key)) : Optional.empty();
+    }
+
+    /**
+     * An optional text field read by a parser whose {@link IllegalArgumentException} message
+     * becomes the field's error.
+     */
+    <T> T parsed(String key, Function<String, T> parser, T defaultValue) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        try {
+            return parser.apply(string(key));
+        } catch (IllegalArgumentException e) {
+            throw error(key, e.getMessage());
+        }
     }
 
     double number(String key) {

@@ -192,7 +192,11 @@ final class ScenarioReader {
                 if (l.has("reliabilities")) {
                     JsonObject r = l.object("reliabilities");
                     for (String node : r.keys()) {
-                        reliabilities.put(node, r.number(node));
+                        double rel = r.number(node);
+                        if (!(rel > 0 && rel <= 1)) {
+                            throw r.error(node, "reliability must be in (0, 1], got " + rel);
+                        }
+                        reliabilities.put(node, rel);
                     }
                 }
                 try {
@@ -280,22 +284,8 @@ final class ScenarioReader {
     AnalysisSettings analyses(JsonObject a) {
         a.allowOnly("estimator", "test", "alpha", "differenceTests", "pairedCorrelation");
         AnalysisSettings d = AnalysisSettings.defaults();
-        TauSquaredEstimator estimator = d.estimator();
-        if (a.has("estimator")) {
-            try {
-                estimator = TauSquaredEstimator.parse(a.string("estimator"));
-            } catch (IllegalArgumentException e) {
-                throw a.error("estimator", e.getMessage());
-            }
-        }
-        InferenceTest test = d.test();
-        if (a.has("test")) {
-            try {
-                test = InferenceTest.parse(a.string("test"));
-            } catch (IllegalArgumentException e) {
-                throw a.error("test", e.getMessage());
-            }
-        }
+        TauSquaredEstimator estimator = a.parsed("estimator", TauSquaredEstimator::parse, d.estimator());
+        InferenceTest test = a.parsed("test", InferenceTest::parse, d.test());
         double alpha = d.alpha();
         if (a.has("alpha")) {
             alpha = a.number("alpha");

@@ -14,6 +14,7 @@ import org.alliancelab.simulate.scenario.Scenario;
 import org.alliancelab.simulate.scenario.ScenarioException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class StudySimulatorTest {
@@ -104,6 +105,47 @@ class StudySimulatorTest {
             assertTrue(dr < critical, "KS for r, sd " + sd + ": " + dr + " >= " + critical);
             assertTrue(dp < critical, "KS for partial r, sd " + sd + ": " + dp + " >= " + critical);
         }
+    }
+
+    /**
+     * Both engines agree on a scenario with everything a Gaussian scenario can have: two
+     * moderators overriding paths and a reliability, between-study SDs, log-normal n, publication
+     * selection (pi = .3) and adjusted reporting by moderator. Compared: z(r) and z(partial r)
+     * by two-sample KS at alpha = .001 each (critical value 1.9495 sqrt(2/N) for the
+     * unadjusted, sqrt(1/N1 + 1/N2) for the reporting subsets), and the share of suppressed
+     * studies by a two-proportion z-test at 4 SD. Four comparisons: false-alarm rate below .3%.
+     * 200,000 published studies per engine.
+     */
+    @Test
+    @Tag("slow")
+    void enginesAgreeOnAFullScenario() {
+        String json = scenario(200_000, "{\"distribution\": \"lognormal\", \"median\": 60, \"spread\": 0.6, \"minimum\": 20}",
+            "0.1", ", \"publication\": {\"probability\": 0.3}, \"moderators\": ["
+                + "{\"name\": \"timing\", \"levels\": [{\"name\": \"early\", \"probability\": 0.3},"
+                + " {\"name\": \"late\", \"probability\": 0.7, \"paths\": [{\"from\": \"M\", \"to\": \"X\", \"beta\": 0.5, \"sd\": 0.05}]}]},"
+                + "{\"name\": \"rater\", \"levels\": [{\"name\": \"client\", \"probability\": 0.6},"
+                + " {\"name\": \"therapist\", \"probability\": 0.4, \"reliabilities\": {\"X\": 0.6}}]}]")
+            .replace("{\"fraction\": 1.0}", "{\"moderator\": \"timing\", \"probabilities\": {\"early\": 0.8, \"late\": 0.2}}");
+        Condition c = condition(json);
+        SimulatedReplication patient = StudySimulator.of(c, Engine.PATIENT).simulate(rng(21));
+        SimulatedReplication sufficient = StudySimulator.of(c, Engine.SUFFICIENT).simulate(rng(22));
+        int n = patient.studies().size();
+        assertEquals(200_000, n);
+        assertEquals(200_000, sufficient.studies().size());
+        double dr = ks(z(patient.studies(), false), z(sufficient.studies(), false));
+        assertTrue(dr < 1.9495 * Math.sqrt(2.0 / n), "KS r " + dr);
+        List<SimulatedStudy> pa = patient.studies().stream().filter(SimulatedStudy::reportsAdjusted).toList();
+        List<SimulatedStudy> sa = sufficient.studies().stream().filter(SimulatedStudy::reportsAdjusted).toList();
+        double dp = ks(z(pa, true), z(sa, true));
+        assertTrue(dp < 1.9495 * Math.sqrt(1.0 / pa.size() + 1.0 / sa.size()), "KS partial r " + dp);
+        double p1 = patient.suppressedStudies() / (double) (patient.suppressedStudies() + n);
+        double p2 = sufficient.suppressedStudies() / (double) (sufficient.suppressedStudies() + n);
+        double pooled = (patient.suppressedStudies() + sufficient.suppressedStudies())
+            / (double) (patient.suppressedStudies() + sufficient.suppressedStudies() + 2 * n);
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / (patient.suppressedStudies() + n)
+            + 1.0 / (sufficient.suppressedStudies() + n)));
+        assertTrue(Math.abs(p1 - p2) < 4 * se, "suppressed " + p1 + " vs " + p2);
+        assertTrue(p1 > 0.05, "publication selection active: " + p1);
     }
 
     /**

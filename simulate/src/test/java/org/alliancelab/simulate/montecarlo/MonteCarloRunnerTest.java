@@ -60,10 +60,12 @@ class MonteCarloRunnerTest {
     void stoppedRunResumesToIdenticalOutput() throws IOException {
         MonteCarloRunner.of(design()).run(tmp.resolve("full"));
         Path dir = tmp.resolve("resumed");
-        // the stop request is polled once before each block: let 4 blocks (200 replications) run
+        // the stop request is polled once before each block: let 4 blocks run. With 2 threads
+        // which 4 blocks those are is a race (a 30-replication tail block may be among them), so
+        // the count is bounded, not fixed: 4 blocks of 30 to 50 replications.
         RunResult first = MonteCarloRunner.of(design()).withThreads(2).withStopRequest(stopAfterBlocks(4)).run(dir);
         assertEquals(RunResult.Status.STOPPED, first.status());
-        assertEquals(200, first.computed());
+        assertTrue(first.computed() >= 4 * 30 && first.computed() <= 4 * 50, "computed " + first.computed());
         assertFalse(Files.exists(dir.resolve("summary.json")));
         // a killed process can leave a temporary file behind: it must be ignored and removed
         Files.writeString(dir.resolve(".checkpoint/.c00002-b000004.csv.123.tmp"), "replication,x\n0,");

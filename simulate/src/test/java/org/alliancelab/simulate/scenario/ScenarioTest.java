@@ -119,6 +119,15 @@ class ScenarioTest {
         assertEquals(early, c.truthByModerator().get("timing").get("early").unadjusted(), 1e-12);
     }
 
+    /** A level with probability 0 still gets its population values (conditional on the level). */
+    @Test
+    void zeroProbabilityLevelHasATruth() {
+        Condition c = parse(MINIMAL.replace("\"probability\": 0.25", "\"probability\": 0.0")
+            .replace("\"probability\": 0.75", "\"probability\": 1.0")).conditions().get(0);
+        assertEquals(.5 * Math.sqrt(.56), c.truthByModerator().get("timing").get("early").unadjusted(), 1e-12);
+        assertEquals(.3 * Math.sqrt(.56), c.truth().unadjusted(), 1e-12);
+    }
+
     private static double atanh(double r) {
         return 0.5 * Math.log((1 + r) / (1 - r));
     }
@@ -210,6 +219,13 @@ class ScenarioTest {
             invalid(t -> obj(t, "/design/moderators/0/levels/0").put("probability", 1.5)).pointer());
         assertEquals("/design/moderators/0/levels/1/paths/0",
             invalid(t -> obj(t, "/design/moderators/0/levels/1/paths/0").put("to", "C")).pointer());
+        assertEquals("/design/moderators/0/levels/1/reliabilities/X",
+            invalid(t -> obj(t, "/design/moderators/0/levels/1").putObject("reliabilities").put("X", 1.5)).pointer());
+        assertEquals("/design/moderators/0/levels/1/reliabilities/U",
+            invalid(t -> obj(t, "/design/moderators/0/levels/1").putObject("reliabilities").put("U", 0.5)).pointer());
+        ScenarioException level = invalid(t -> obj(t, "/design/moderators/0/levels/1/paths/0").put("beta", 0.99));
+        assertEquals("/design/moderators/0/levels/1", level.pointer());
+        assertTrue(level.getMessage().contains("level 'late': paths into 'Y' explain"), level.getMessage());
         assertEquals("/design/sampleSize/n",
             invalid(t -> obj(t, "/design/sampleSize").put("n", 3)).pointer());
         assertEquals("/design/sampleSize/distribution",

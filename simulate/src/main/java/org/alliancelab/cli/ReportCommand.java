@@ -1,0 +1,98 @@
+package org.alliancelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.alliancelab.cli.io.AtomicOutput;
+import org.alliancelab.cli.io.OutputException;
+import org.alliancelab.plot.Figure;
+import org.alliancelab.plot.PlotFormat;
+import org.alliancelab.report.HtmlReport;
+import org.alliancelab.report.SimulationOutput;
+import org.alliancelab.report.SimulationOutputException;
+import org.alliancelab.report.SimulationOutputReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code report DIR... [--out report.html]}: a single self-contained HTML page (inline SVG
+ * plots, no network access needed) for one or more {@code simulate} output directories. With
+ * two or more directories the page opens with the worlds side by side against the synthesis's
+ * figures.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"Write a self-contained HTML report (plots inline, no network needed) for simulate output "
+        + "directories: the scenario and its causal graph, the truth values, sampling distributions, "
+        + "rejection rate and coverage across the grid, and the performance table.",
+        "Example: report alliance-lab-out/fluckiger2018 alliance-lab-out/fluckiger2018-null --out report.html"})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Output directories of simulate (with summary.json).")
+    private List<Path> dirs;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "HTML file to write (default: DIR/report.html of the first DIR).")
+    private Path out;
+
+    @Option(names = "--figures", paramLabel = "DIR",
+        description = "Also write each figure of the report as a file in DIR (created if missing), "
+            + "named after the scenario and the plot, e.g. fluckiger2018-sampling-distribution.svg.")
+    private Path figures;
+
+    @Option(names = "--figure-format", defaultValue = "svg", paramLabel = "FORMAT",
+        description = "Format of the --figures files: svg or png (default: ${DEFAULT-VALUE}).")
+    private PlotFormat figureFormat;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<SimulationOutput> runs = new ArrayList<>();
+        try {
+            for (Path dir : dirs) {
+                runs.add(SimulationOutputReader.read(dir));
+            }
+        } catch (SimulationOutputException e) {
+            err.println(AllianceLab.oneLine(e.getMessage()));
+            return AllianceLab.EXIT_USER_ERROR;
+        } catch (IOException e) {
+            err.println(AllianceLab.oneLine("alliance-lab report: cannot read: " + e.getMessage()));
+            return AllianceLab.EXIT_USER_ERROR;
+        }
+        Path target = out != null ? out : dirs.get(0).resolve("report.html");
+        HtmlReport.Rendered report = HtmlReport.build(runs);
+        try {
+            AtomicOutput.write(target, report.html());
+        } catch (OutputException e) {
+            err.println(AllianceLab.oneLine(e.getMessage()));
+            return AllianceLab.EXIT_USER_ERROR;
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (figures != null) {
+            Path file = figures;
+            try {
+                Files.createDirectories(figures);
+                for (Map.Entry<String, Figure> f : report.figures().entrySet()) {
+                    file = figures.resolve(f.getKey() + "." + figureFormat.extension());
+                    f.getValue().write(file, figureFormat);
+                }
+            } catch (IOException e) {
+                err.println(AllianceLab.oneLine(file + ": cannot write: " + e.getMessage()));
+                return AllianceLab.EXIT_USER_ERROR;
+            }
+            o.println("Wrote " + report.figures().size() + " figures to " + figures);
+        }
+        o.println("Wrote " + target);
+        o.flush();
+        return AllianceLab.EXIT_OK;
+    }
+}

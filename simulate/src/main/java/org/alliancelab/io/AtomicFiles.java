@@ -1,0 +1,158 @@
+package org.alliancelab.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes a file so that a reader (or a crash) never sees it half-written: the content goes to a
+ * temporary file in the target's directory, is forced to disk, gets the permissions of the file
+ * it replaces (or {@code rw-r--r--} for a new file), and is then renamed over the target in one
+ * atomic step (a plain replacing move where the file system has no atomic rename). On any
+ * failure the temporary file is deleted and the target is left as it was.
+ *
+ * <p>The target's directory must exist: creating directories is the caller's decision.
+ * Temporary names are {@code .NAME...}{@value #TEMP_SUFFIX}; leftovers of a killed process can
+ * be removed with {@link #deleteTemporaries(Path)}.
+ */
+public final class AtomicFiles {
+
+    /** Suffix of temporary files. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    /** Permissions of a new file: output is meant to be shared, not owner-only. */
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private static final int BUFFER = 1 << 16;
+
+    private AtomicFiles() {
+    }
+
+    /** Writes text into a writer; may throw {@link IOException}. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * @param out the buffered UTF-8 writer of the temporary file (flushed and closed by
+         *     {@link AtomicFiles})
+         * @throws IOException on a write error
+         */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes bytes into a stream. */
+    @FunctionalInterface
+    private interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes streamed text to {@code target} atomically (UTF-8).
+     *
+     * @param target the file to create or replace
+     * @param content writes the new content
+     * @throws IOException when the directory is missing or not writable, the target is a
+     *     directory, or writing fails; the target is then untouched
+     */
+    public static void write(Path target, Content content) throws IOException {
+        writeBytes(target, os -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), BUFFER);
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /**
+     * Writes a string to {@code target} atomically (UTF-8).
+     *
+     * @param target the file to create or replace
+     * @param text its whole content
+     * @throws IOException as {@link #write(Path, Content)}
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, w -> w.write(text));
+    }
+
+    /**
+     * Writes bytes to {@code target} atomically.
+     *
+     * @param target the file to create or replace
+     * @param content its whole content
+     * @throws IOException as {@link #write(Path, Content)}
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        writeBytes(target, os -> os.write(content));
+    }
+
+    private static void writeBytes(Path target, Bytes content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            // a move would replace an empty directory
+            throw new FileSystemException(target.toString(), null, "is a directory");
+        }
+        Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream os = Channels.newOutputStream(channel);
+                content.writeTo(os);
+                os.flush();
+                channel.force(true);
+            }
+            sharePermissions(tmp, absolute);
+            try {
+                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); give the new file the permissions of the
+     * one it replaces, or rw-r--r--, as an editor saving a file would.
+     */
+    private static void sharePermissions(Path tmp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE;
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
+    }
+
+    /**
+     * Deletes the temporary files this class left in a directory (after a kill): hidden files
+     * ending in {@value #TEMP_SUFFIX}.
+     *
+     * @param dir a directory; nothing happens when it does not exist
+     * @throws IOException when listing or deleting fails
+     */
+    public static void deleteTemporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(TEMP_SUFFIX)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

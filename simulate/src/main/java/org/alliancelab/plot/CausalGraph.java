@@ -1,0 +1,56 @@
+package org.alliancelab.plot;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A scenario's causal model as a picture needs it: nodes, standardized paths and the roles.
+ *
+ * @param nodes the nodes, in the scenario's order
+ * @param edges the paths
+ * @param exposure the exposure node (alliance)
+ * @param outcome the outcome node
+ * @param adjustment the adjustment set
+ */
+public record CausalGraph(List<Node> nodes, List<Edge> edges, String exposure, String outcome,
+                          List<String> adjustment) {
+
+    /**
+     * @param name node name
+     * @param observed whether the node is measured
+     * @param reliability reliability of its measurement (NaN when not given or unobserved)
+     */
+    public record Node(String name, boolean observed, double reliability) {
+    }
+
+    /**
+     * @param from cause
+     * @param to effect
+     * @param beta standardized path coefficient
+     * @param sd between-study SD of the coefficient (0 for none)
+     */
+    public record Edge(String from, String to, double beta, double sd) {
+    }
+
+    /** @throws IllegalArgumentException when an edge or role names a missing node */
+    public CausalGraph {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+        adjustment = List.copyOf(adjustment);
+        Set<String> names = new HashSet<>();
+        for (Node n : nodes) {
+            if (!names.add(n.name())) {
+                throw new IllegalArgumentException("duplicate node " + n.name());
+            }
+        }
+        for (Edge e : edges) {
+            if (!names.contains(e.from()) || !names.contains(e.to())) {
+                throw new IllegalArgumentException("path " + e.from() + " -> " + e.to() + " names a missing node");
+            }
+        }
+        Objects.requireNonNull(exposure, "exposure");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+}

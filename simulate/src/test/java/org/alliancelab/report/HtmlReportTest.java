@@ -1,0 +1,158 @@
+package org.alliancelab.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.alliancelab.plot.McEstimate;
+import org.alliancelab.plot.PerformanceSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void readerGetsConditionsTruthMeasuresAndPooledColumns() throws Exception {
+        SimulationOutput run = SimulationOutputReader.read(ReportFixtures.write(tmp.resolve("a"), "fixture", 0.2, 1));
+        assertEquals("fixture", run.scenario());
+        assertEquals(3, run.conditions().size());
+        assertEquals("reliability of early_change", run.factorLabels().get("/model/nodes/1/reliability"));
+        assertEquals("reliability of early_change = 0.6", run.conditionLabel(run.conditions().get(0)));
+        ConditionResult c2 = run.conditions().get(2);
+        assertEquals(0.2, c2.truth().get("causal"));
+        assertEquals(0.94, c2.measure("adjusted", "coverage", "adjusted").orElseThrow().value());
+        assertTrue(c2.measure("adjusted", "coverage", "nonexistent").isEmpty());
+        double[] adjusted = run.pooled(2, "adjusted.r");
+        assertEquals(ReportFixtures.REPS, adjusted.length);
+        assertTrue(Double.isNaN(adjusted[7]), "NA read as NaN (the failed replication)");
+        assertEquals(ReportFixtures.REPS, run.pooled(0, "unadjusted_all.r").length);
+        assertEquals(0, run.pooled(0, "unadjusted_all.p").length, "only pooled r columns are kept");
+        assertTrue(run.graph().isPresent());
+        assertEquals(5, run.graph().get().nodes().size());
+        assertFalse(run.graph().get().nodes().get(4).observed());
+    }
+
+    @Test
+    void oneRunGivesGraphDistributionAndPerformancePlotsAllInline() throws Exception {
+        SimulationOutput run = SimulationOutputReader.read(ReportFixtures.write(tmp.resolve("a"), "fixture", 0.2, 1));
+        String html = HtmlReport.render(List.of(run));
+        List<String> kinds = plotKinds(html);
+        assertEquals(List.of("causal-graph", "sampling-distribution", "rejection-rate", "coverage"), kinds);
+        assertEquals(kinds.size(), count(html, "<svg "), "one inline svg per figure");
+        assertNoExternalResources(html);
+        assertUniqueIds(html);
+        // Every inline SVG is well-formed XML on its own.
+        for (String svg : svgs(html)) {
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        }
+        // Truth table and performance table carry the fixture's values.
+        assertTrue(html.contains("<td>reliability of early_change = 0.8</td>"));
+        assertTrue(html.contains("0.940 <span class=\"mcse\">"), "coverage of own target with MCSE");
+        assertTrue(html.contains("1 replications had a failed analysis"));
+    }
+
+    @Test
+    void withoutReplicationsCsvTheDistributionsGiveWayToANote() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("a"), "fixture", 0.2, 1);
+        java.nio.file.Files.delete(dir.resolve("replications.csv"));
+        String html = HtmlReport.render(List.of(SimulationOutputReader.read(dir)));
+        assertEquals(List.of("causal-graph", "rejection-rate", "coverage"), plotKinds(html));
+        assertTrue(html.contains("No replications.csv with pooled correlations"));
+    }
+
+    @Test
+    void twoRunsOpenWithTheComparisonAgainstTheSynthesis() throws Exception {
+        SimulationOutput causal = SimulationOutputReader.read(ReportFixtures.write(tmp.resolve("c"), "fluckiger2018", 0.2, 1));
+        SimulationOutput none = SimulationOutputReader.read(ReportFixtures.write(tmp.resolve("n"), "fluckiger2018-null", 0.0, 2));
+        String html = HtmlReport.render(List.of(causal, none));
+        List<String> kinds = plotKinds(html);
+        assertEquals("comparison", kinds.get(0));
+        assertEquals(1 + 2 * 4, kinds.size());
+        assertTrue(html.indexOf("id=\"comparison\"") < html.indexOf("id=\"run-fluckiger2018\""));
+        assertTrue(html.contains("Fl\u00fcckiger et al. (2018)"));
+        assertUniqueIds(html);
+        // The difference-test table: the fixture's rejection rates of the paired test per world.
+        assertTrue(html.contains("<td>0.300 <span class=\"mcse\">(0.030)</span></td><td>0.550"), "paired test row");
+    }
+
+    @Test
+    void performanceSeriesAverageOverOtherFactorsAndCombineMcse() {
+        // Two factors a, b; the series for a = 1 averages the conditions (a=1,b=1) and (a=1,b=2).
+        List<ConditionResult> conditions = List.of(
+            condition(0, 1, 1, 0.90, 0.03), condition(1, 1, 2, 0.80, 0.04),
+            condition(2, 2, 1, 0.70, 0.03), condition(3, 2, 2, Double.NaN, Double.NaN));
+        SimulationOutput run = new SimulationOutput(tmp, "s", "", "", 1, 100, "patient", 0.05,
+            java.util.Optional.empty(), java.util.Map.of(), conditions, java.util.Map.of());
+        List<PerformanceSeries> series = HtmlReport.series(run, "a", new java.util.TreeSet<>(Set.of(1.0, 2.0)),
+            new String[][] {{"adjusted", "coverage", "causal", "Adjusted"}});
+        assertEquals(1, series.size());
+        McEstimate a1 = series.get(0).points().get(0).estimate();
+        assertEquals(0.85, a1.value(), 1e-12);
+        assertEquals(Math.sqrt(0.03 * 0.03 + 0.04 * 0.04) / 2, a1.mcse(), 1e-12);
+        McEstimate a2 = series.get(0).points().get(1).estimate();
+        assertArrayEquals(new double[] {0.70, 0.03}, new double[] {a2.value(), a2.mcse()}, 1e-12,
+            "undefined condition left out of the average");
+    }
+
+    private static ConditionResult condition(int index, double a, double b, double value, double mcse) {
+        return new ConditionResult(index, new java.util.LinkedHashMap<>(java.util.Map.of("a", a, "b", b)),
+            java.util.Map.of(), java.util.Map.of(),
+            java.util.Map.of("adjusted", java.util.Map.of("coverage", java.util.Map.of("causal", new McEstimate(value, mcse)))),
+            100, 0);
+    }
+
+    static List<String> plotKinds(String html) {
+        Matcher m = Pattern.compile("data-plot=\"([^\"]+)\"").matcher(html);
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    static List<String> svgs(String html) {
+        Matcher m = Pattern.compile("<svg .*?</svg>", Pattern.DOTALL).matcher(html);
+        List<String> out = new java.util.ArrayList<>();
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    static void assertNoExternalResources(String html) {
+        String stripped = html.replaceAll("xmlns(:\\w+)?=['\"][^'\"]*['\"]", "");
+        assertFalse(stripped.contains("http://") || stripped.contains("https://"), "no network references");
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.contains("<link"), "no linked resources");
+    }
+
+    static void assertUniqueIds(String html) {
+        Matcher m = Pattern.compile(" id=['\"]([^'\"]+)['\"]").matcher(html);
+        Set<String> seen = new HashSet<>();
+        while (m.find()) {
+            assertTrue(seen.add(m.group(1)), "duplicate id " + m.group(1));
+        }
+    }
+
+    static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
