@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The pooling hot path: one random-effects meta-analysis of k studies per operation.
  *
- * <p>{@link #fitWorkspace} is the allocation-free entry point a Monte Carlo loop uses (with
- * {@code -prof gc}, {@code gc.alloc.rate.norm} should be about 0 B/op); {@link #fitResult} is the
+ * <p>{@link #fitWorkspace} is the entry point a Monte Carlo loop uses, meant to allocate nothing
+ * ({@code -prof gc} reports {@code gc.alloc.rate.norm} per operation); {@link #fitResult} is the
  * convenient API that allocates its immutable result. Compare both with
  * {@link FloorBenchmark#weightedSum}, run in the same invocation of JMH.
  */
