@@ -6,7 +6,8 @@ import org.alliancelab.meta.internal.TailProbabilities;
 /**
  * Mutable output of {@link RandomEffectsModel#fit(double[], double[], int, PoolingWorkspace)},
  * the allocation-free entry point for hot loops: a caller keeps one workspace per thread and
- * reads the fields after each fit. Not thread-safe; use {@link #toResult()} for an immutable
+ * reads the fields after each fit. The p-values are evaluated when read (the t and
+ * chi-squared tails allocate a little inside Commons Numbers; the fit itself allocates nothing). Not thread-safe; use {@link #toResult()} for an immutable
  * copy.
  */
 public final class PoolingWorkspace {
@@ -17,7 +18,8 @@ public final class PoolingWorkspace {
     double estimate;
     double se;
     double statistic;
-    double pValue;
+    /** Degrees of freedom of the t test, or 0 for the z test. */
+    int testDf;
     double ciLower;
     double ciUpper;
     double tau2;
@@ -25,7 +27,6 @@ public final class PoolingWorkspace {
     double i2;
     double h2;
     double qe;
-    double qeP;
     double piLower;
     double piUpper;
     int iterations;
@@ -39,10 +40,6 @@ public final class PoolingWorkspace {
     double unweightedSquares;
     double sumV;
     double sumV2;
-    // t quantile cached per (df, level): recomputed only when k or the level changes.
-    private int cachedDf = -1;
-    private double cachedLevel = Double.NaN;
-    private double cachedTCritical;
 
     /** Creates an empty workspace. */
     public PoolingWorkspace() {
@@ -69,9 +66,10 @@ public final class PoolingWorkspace {
         return statistic;
     }
 
-    /** @return two-sided p-value */
+    /** @return two-sided p-value of the test of &mu; = 0, evaluated on demand */
     public double pValue() {
-        return pValue;
+        // Evaluated on demand: the t tail allocates inside Commons Numbers, and a fit should not.
+        return testDf > 0 ? TailProbabilities.studentTwoSided(statistic, testDf) : TailProbabilities.normalTwoSided(statistic);
     }
 
     /** @return lower confidence bound */
@@ -99,6 +97,14 @@ public final class PoolingWorkspace {
         return qe;
     }
 
+    /**
+     * @return the p-value of Q against chi-squared with k - 1 df (NaN for k = 1), evaluated on
+     *     demand
+     */
+    public double qeP() {
+        return k > 1 ? TailProbabilities.chiSquaredUpper(qe, k - 1) : Double.NaN;
+    }
+
     /** @return lower prediction bound */
     public double piLower() {
         return piLower;
@@ -114,19 +120,10 @@ public final class PoolingWorkspace {
         return iterations;
     }
 
-    /** Two-sided critical value of Student t with df degrees of freedom for the level. */
-    double tCritical(int df, double confidenceLevel) {
-        if (df != cachedDf || confidenceLevel != cachedLevel) {
-            cachedTCritical = TailProbabilities.studentCritical(confidenceLevel, df);
-            cachedDf = df;
-            cachedLevel = confidenceLevel;
-        }
-        return cachedTCritical;
-    }
 
     /** @return an immutable copy of the last fit */
     public MetaAnalysisResult toResult() {
-        return new MetaAnalysisResult(k, estimator, test, level, estimate, se, statistic, pValue,
-            ciLower, ciUpper, tau2, tau2Se, i2, h2, qe, qeP, piLower, piUpper, iterations);
+        return new MetaAnalysisResult(k, estimator, test, level, estimate, se, statistic, pValue(),
+            ciLower, ciUpper, tau2, tau2Se, i2, h2, qe, qeP(), piLower, piUpper, iterations);
     }
 }

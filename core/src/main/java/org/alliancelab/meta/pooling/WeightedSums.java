@@ -74,6 +74,25 @@ final class WeightedSums {
     }
 
     /**
+     * Only what the pooled estimate and the Knapp-Hartung factor need: &Sigma;w,
+     * &Sigma;w(y - c) and &Sigma;w(y - c)<sup>2</sup> (three running sums instead of seven). The
+     * other sums are set to NaN so that a misuse shows.
+     */
+    void computeMean(double[] yi, double[] vi, int k, double tau2Value, double centerValue) {
+        double a1 = 0;
+        double b1 = 0;
+        double b2 = 0;
+        for (int i = 0; i < k; i++) {
+            double w = 1 / (vi[i] + tau2Value);
+            double wd = w * (yi[i] - centerValue);
+            a1 += w;
+            b1 += wd;
+            b2 += wd * (yi[i] - centerValue);
+        }
+        set(tau2Value, centerValue, a1, Double.NaN, Double.NaN, b1, b2, Double.NaN, Double.NaN);
+    }
+
+    /**
      * As {@link #compute} and also the sums needed for tr(PVPV) and tr(PVP).
      */
     void computeWithVarianceTraces(double[] yi, double[] vi, int k, double tau2Value, double centerValue) {
