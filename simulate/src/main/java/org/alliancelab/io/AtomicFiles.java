@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Writes a file so that a reader (or a crash) never sees it half-written: the content goes to a
- * temporary file in the target's directory, is forced to disk, gets the permissions of the file
+ * temporary file in the target's directory, is forced to disk (unless
+ * {@link Durability#PROCESS_CRASH_SAFE} is asked for), gets the permissions of the file
  * it replaces (or {@code rw-r--r--} for a new file), and is then renamed over the target in one
  * atomic step (a plain replacing move where the file system has no atomic rename). On any
  * failure the temporary file is deleted and the target is left as it was.
@@ -40,6 +41,21 @@ public final class AtomicFiles {
     private static final int BUFFER = 1 << 16;
 
     private AtomicFiles() {
+    }
+
+    /** How far a write must have gone before the rename. */
+    public enum Durability {
+        /**
+         * The content is forced to the storage device first: the file survives a power cut or
+         * an operating-system crash. For results.
+         */
+        SYNCED,
+        /**
+         * The content is left to the operating system's cache: the file survives the writing
+         * process being killed (the rename is still atomic), not an operating-system crash.
+         * For scratch such as checkpoints, where an fsync per file would dominate the cost.
+         */
+        PROCESS_CRASH_SAFE
     }
 
     /** Writes text into a writer; may throw {@link IOException}. */
@@ -68,7 +84,19 @@ public final class AtomicFiles {
      *     directory, or writing fails; the target is then untouched
      */
     public static void write(Path target, Content content) throws IOException {
-        writeBytes(target, os -> {
+        write(target, content, Durability.SYNCED);
+    }
+
+    /**
+     * Writes streamed text to {@code target} atomically (UTF-8), as durable as asked.
+     *
+     * @param target the file to create or replace
+     * @param content writes the new content
+     * @param durability whether to force the content to the device before the rename
+     * @throws IOException as {@link #write(Path, Content)}
+     */
+    public static void write(Path target, Content content, Durability durability) throws IOException {
+        writeBytes(target, durability, os -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), BUFFER);
             content.writeTo(w);
             w.flush();
@@ -94,10 +122,10 @@ public final class AtomicFiles {
      * @throws IOException as {@link #write(Path, Content)}
      */
     public static void write(Path target, byte[] content) throws IOException {
-        writeBytes(target, os -> os.write(content));
+        writeBytes(target, Durability.SYNCED, os -> os.write(content));
     }
 
-    private static void writeBytes(Path target, Bytes content) throws IOException {
+    private static void writeBytes(Path target, Durability durability, Bytes content) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             // a move would replace an empty directory
@@ -109,7 +137,9 @@ public final class AtomicFiles {
                 OutputStream os = Channels.newOutputStream(channel);
                 content.writeTo(os);
                 os.flush();
-                channel.force(true);
+                if (durability == Durability.SYNCED) {
+                    channel.force(true);
+                }
             }
             sharePermissions(tmp, absolute);
             try {
