@@ -1,6 +1,7 @@
 package org.alliancelab.simulate.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.alliancelab.simulate.internal.SmallMatrices;
@@ -99,6 +100,8 @@ public final class StudySimulator {
     private final double[] outPartial;
     private final int[] outCell;
     private final boolean[] outReports;
+    /** The plan whose fixed covariances ({@link Plan#fixedNodes}) are in {@link #sigma} and {@link #psi}. */
+    private Plan loadedPlan;
 
     /** Per moderator cell: what does not change between studies. */
     private static final class Plan {
@@ -120,6 +123,16 @@ public final class StudySimulator {
         final double reportProbability;
         final int[] dropNodes;
         final double[] dropCoefficients;
+        /**
+         * First topological position whose covariances depend on a varying coefficient (the
+         * earliest child of a varying path); the nodes before it keep their mean-model values.
+         */
+        final int firstVarying;
+        /** The nodes before {@link #firstVarying} in topological order. */
+        final int[] fixedNodes;
+        /** Latent covariance and residual variances at the mean coefficients. */
+        final double[][] meanSigma;
+        final double[] meanPsi;
 
         Plan(ModeratorCell cell, Condition condition) {
             model = cell.model();
@@ -142,6 +155,15 @@ public final class StudySimulator {
             double[] psi = new double[k];
             double[][] sigma = new double[k][k];
             model.latentCovariance(beta, psi, sigma);
+            meanSigma = sigma;
+            meanPsi = psi;
+            int first = k;
+            int[] pathTo = model.pathTo();
+            for (int p : varying) {
+                first = Math.min(first, model.topologicalPosition(pathTo[p]));
+            }
+            firstVarying = first;
+            fixedNodes = Arrays.copyOf(model.topologicalOrder(), first);
             residualSd = new double[k];
             for (int j = 0; j < k; j++) {
                 residualSd[j] = Math.sqrt(psi[j]);
@@ -404,13 +426,16 @@ public final class StudySimulator {
      * @return the number of rejected draws
      */
     private int drawCoefficients(Plan plan, NormalizedGaussianSampler gaussian) {
+        if (loadedPlan != plan) {
+            loadFixedCovariances(plan);
+        }
         int rejected = 0;
         for (int d = 0; d < MAX_COEFFICIENT_DRAWS; d++) {
             System.arraycopy(plan.beta, 0, coefficients, 0, coefficients.length);
             for (int p : plan.varying) {
                 coefficients[p] += plan.sd[p] * gaussian.sample();
             }
-            if (plan.model.latentCovariance(coefficients, psi, sigma) < 0) {
+            if (plan.model.latentCovarianceFrom(plan.firstVarying, coefficients, psi, sigma) < 0) {
                 if (dropout != null) {
                     setResidualSd();
                 }
@@ -422,6 +447,22 @@ public final class StudySimulator {
         plan.model.latentCovariance(coefficients, psi, sigma);
         setResidualSd();
         return rejected;
+    }
+
+    /**
+     * Copies the covariances among the nodes that no varying coefficient reaches (and their
+     * residual variances) from the plan's mean model: only the later nodes are recomputed per draw.
+     */
+    private void loadFixedCovariances(Plan plan) {
+        for (int l : plan.fixedNodes) {
+            double[] mean = plan.meanSigma[l];
+            double[] row = sigma[l];
+            for (int m : plan.fixedNodes) {
+                row[m] = mean[m];
+            }
+            psi[l] = plan.meanPsi[l];
+        }
+        loadedPlan = plan;
     }
 
     private void setResidualSd() {
