@@ -21,4 +21,19 @@ interface BlockSource {
      * @throws IOException on a read error
      */
     List<ReplicationRecord> read(int condition, int block, int first, int end) throws IOException;
+
+    /**
+     * {@link #read} with each record's text; a source that keeps finished blocks in memory
+     * returns them without reading or formatting again.
+     *
+     * @param condition condition index
+     * @param block block index
+     * @param first its first replication
+     * @param end one past its last replication
+     * @return its records and their text in replication order
+     * @throws IOException on a read error
+     */
+    default FormattedBlock readFormatted(int condition, int block, int first, int end) throws IOException {
+        return FormattedBlock.of(read(condition, block, first, end));
+    }
 }

@@ -151,7 +151,7 @@ final class Checkpoint implements BlockSource {
      * @param records its replications in order
      * @throws IOException on a write error
      */
-    void write(int condition, int block, List<ReplicationRecord> records) throws IOException {
+    void write(int condition, int block, FormattedBlock records) throws IOException {
         List<String> columns = identity.columns();
         AtomicFiles.write(blockFile(condition, block), w -> {
             w.write("replication");
@@ -161,13 +161,9 @@ final class Checkpoint implements BlockSource {
             }
             w.write(",failures\n");
             StringBuilder sb = new StringBuilder(256);
-            for (ReplicationRecord r : records) {
+            for (int i = 0; i < records.records().size(); i++) {
                 sb.setLength(0);
-                sb.append(r.replication());
-                for (double v : r.values()) {
-                    sb.append(',').append(Csv.number(v));
-                }
-                sb.append(',').append(Csv.text(FailureText.format(r.failures()))).append('\n');
+                sb.append(records.records().get(i).replication()).append(records.tails().get(i));
                 w.write(sb.toString());
             }
         }, AtomicFiles.Durability.PROCESS_CRASH_SAFE);

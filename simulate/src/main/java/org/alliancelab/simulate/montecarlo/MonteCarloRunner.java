@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -117,7 +120,8 @@ public final class MonteCarloRunner {
             }
         }
         progress.progress(reused, total);
-        long computed = runBlocks(todo, plan, checkpoint, reused, total);
+        FinishedBlocks finished = new FinishedBlocks(checkpoint, Runtime.getRuntime().maxMemory() / 8);
+        long computed = runBlocks(todo, plan, finished, reused, total);
         boolean complete = true;
         for (int[] cb : plan.blocks(shard)) {
             complete &= checkpoint.has(cb[0], cb[1]);
@@ -129,7 +133,7 @@ public final class MonteCarloRunner {
         } else if (!shard.isAll()) {
             status = RunResult.Status.SHARD_COMPLETE;
         } else {
-            summaries = OutputFiles.write(design, checkpoint, outDir, mapper);
+            summaries = OutputFiles.write(design, finished, outDir, mapper);
             checkpoint.delete();
             status = RunResult.Status.COMPLETE;
         }
@@ -137,7 +141,7 @@ public final class MonteCarloRunner {
         return new RunResult(status, outDir, computed, reused, summaries);
     }
 
-    private long runBlocks(List<int[]> todo, WorkPlan plan, Checkpoint checkpoint, long reused, long total)
+    private long runBlocks(List<int[]> todo, WorkPlan plan, FinishedBlocks checkpoint, long reused, long total)
         throws IOException {
         if (todo.isEmpty()) {
             return 0;
@@ -190,7 +194,7 @@ public final class MonteCarloRunner {
     private record CachedWorker(int condition, ReplicationWorker worker) {
     }
 
-    private int runBlock(int condition, int block, WorkPlan plan, Checkpoint checkpoint,
+    private int runBlock(int condition, int block, WorkPlan plan, FinishedBlocks checkpoint,
                          ThreadLocal<CachedWorker> cache) {
         if (stopRequested.getAsBoolean()) {
             return 0;
@@ -203,12 +207,15 @@ public final class MonteCarloRunner {
         int first = plan.firstReplication(block);
         int end = plan.endReplication(block);
         int width = design.layout().size();
-        List<ReplicationRecord> records = new ArrayList<>(end - first);
+        ReplicationRecord[] records = new ReplicationRecord[end - first];
+        String[] tails = new String[end - first];
         for (int r = first; r < end; r++) {
-            records.add(runReplication(cw.worker(), condition, r, width));
+            ReplicationRecord rec = runReplication(cw.worker(), condition, r, width);
+            records[r - first] = rec;
+            tails[r - first] = RecordText.tail(rec);
         }
         try {
-            checkpoint.write(condition, block, records);
+            checkpoint.write(condition, block, new FormattedBlock(List.of(records), List.of(tails)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -226,7 +233,54 @@ public final class MonteCarloRunner {
             Arrays.fill(values, Double.NaN);
             failures = List.of(Failure.of("replication", e));
         }
-        return new ReplicationRecord(condition, replication, values, failures);
+        return new ReplicationRecord(condition, replication, values, RecordText.asStored(failures));
+    }
+
+    /**
+     * The checkpoint, and the blocks finished in this run kept in memory (up to a byte budget) so
+     * the output pass neither reads nor formats them again; other blocks (resumed ones, or beyond
+     * the budget) are read from the checkpoint. Either way a block gives the same records and text.
+     */
+    private static final class FinishedBlocks implements BlockSource {
+        private final Checkpoint checkpoint;
+        private final long budget;
+        private final Map<Long, FormattedBlock> kept = new ConcurrentHashMap<>();
+        private final AtomicLong used = new AtomicLong();
+
+        FinishedBlocks(Checkpoint checkpoint, long budget) {
+            this.checkpoint = checkpoint;
+            this.budget = budget;
+        }
+
+        private static long key(int condition, int block) {
+            return ((long) condition << 32) | (block & 0xffffffffL);
+        }
+
+        void write(int condition, int block, FormattedBlock records) throws IOException {
+            checkpoint.write(condition, block, records);
+            long bytes = records.footprint();
+            if (used.addAndGet(bytes) <= budget) {
+                kept.put(key(condition, block), records);
+            } else {
+                used.addAndGet(-bytes);
+            }
+        }
+
+        @Override
+        public boolean has(int condition, int block) {
+            return checkpoint.has(condition, block);
+        }
+
+        @Override
+        public List<ReplicationRecord> read(int condition, int block, int first, int end) throws IOException {
+            return readFormatted(condition, block, first, end).records();
+        }
+
+        @Override
+        public FormattedBlock readFormatted(int condition, int block, int first, int end) throws IOException {
+            FormattedBlock b = kept.remove(key(condition, block));
+            return b != null ? b : checkpoint.readFormatted(condition, block, first, end);
+        }
     }
 
     private void writeRunInfo(Path outDir, ObjectMapper mapper, RunResult.Status status, long computed, long reused,

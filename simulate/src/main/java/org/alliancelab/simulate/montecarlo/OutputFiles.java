@@ -67,13 +67,11 @@ final class OutputFiles {
                 List<ConditionSummary.FailedReplication> failed = new ArrayList<>();
                 String factorCells = factorCells(info, factorNames);
                 for (int b = 0; b < plan.blocksPerCondition(); b++) {
-                    for (ReplicationRecord r : source.read(c, b, plan.firstReplication(b), plan.endReplication(b))) {
+                    FormattedBlock block = source.readFormatted(c, b, plan.firstReplication(b), plan.endReplication(b));
+                    for (int i = 0; i < block.records().size(); i++) {
+                        ReplicationRecord r = block.records().get(i);
                         sb.setLength(0);
-                        sb.append(c).append(',').append(r.replication()).append(factorCells);
-                        for (double v : r.values()) {
-                            sb.append(',').append(Csv.number(v));
-                        }
-                        sb.append(',').append(Csv.text(FailureText.format(r.failures()))).append('\n');
+                        sb.append(c).append(',').append(r.replication()).append(factorCells).append(block.tails().get(i));
                         w.write(sb.toString());
                         for (MeasureAccumulator a : acc) {
                             a.add(r.values());
