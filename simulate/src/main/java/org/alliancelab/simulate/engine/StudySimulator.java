@@ -100,6 +100,9 @@ public final class StudySimulator {
     private final double[] outPartial;
     private final int[] outCell;
     private final boolean[] outReports;
+    private final double[] outPaired;
+    private int lastInvalid;
+    private int lastSuppressed;
     /** The plan whose fixed covariances ({@link Plan#fixedNodes}) are in {@link #sigma} and {@link #psi}. */
     private Plan loadedPlan;
 
@@ -279,6 +282,7 @@ public final class StudySimulator {
         outPartial = new double[studies];
         outCell = new int[studies];
         outReports = new boolean[studies];
+        outPaired = new double[studies];
     }
 
     /**
@@ -299,6 +303,25 @@ public final class StudySimulator {
      * @return the published studies and the counts of invalid draws and suppressed studies
      */
     public SimulatedReplication simulate(UniformRandomProvider rng) {
+        int published = simulateInPlace(rng);
+        List<SimulatedStudy> list = new ArrayList<>(published);
+        for (int i = 0; i < published; i++) {
+            list.add(new SimulatedStudy(outN[i], outR[i], outPartial[i], covariates, outPaired[i],
+                plans[outCell[i]].levels));
+        }
+        return new SimulatedReplication(list, lastInvalid, lastSuppressed);
+    }
+
+    /**
+     * Simulates one replication into this simulator's own arrays, without allocating: the same
+     * studies as {@link #simulate} from the same rng, read through {@link #studyN},
+     * {@link #studyR}, {@link #studyPartialR}, {@link #studyPairedCorrelation},
+     * {@link #studyCell}, {@link #invalidDraws} and {@link #suppressedStudies} until the next call.
+     *
+     * @param rng the replication's random stream (the only randomness used)
+     * @return the number of published studies
+     */
+    public int simulateInPlace(UniformRandomProvider rng) {
         NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         int published = 0;
         int invalid = 0;
@@ -382,14 +405,69 @@ public final class StudySimulator {
         if (reporting instanceof AdjustedReporting.Count count && count.count() < published) {
             chooseReporters(count.count(), published, rng);
         }
-        List<SimulatedStudy> list = new ArrayList<>(published);
         for (int i = 0; i < published; i++) {
-            Plan plan = plans[outCell[i]];
             boolean reports = outReports[i] && !Double.isNaN(outPartial[i]);
-            list.add(new SimulatedStudy(outN[i], outR[i], reports ? outPartial[i] : Double.NaN,
-                covariates, reports ? plan.pairedCorrelation : Double.NaN, plan.levels));
+            outPartial[i] = reports ? outPartial[i] : Double.NaN;
+            outPaired[i] = reports ? plans[outCell[i]].pairedCorrelation : Double.NaN;
         }
-        return new SimulatedReplication(list, invalid, suppressed);
+        lastInvalid = invalid;
+        lastSuppressed = suppressed;
+        return published;
+    }
+
+    /**
+     * @param study index of a published study of the last {@link #simulateInPlace} call
+     * @return its analysed sample size
+     */
+    public int studyN(int study) {
+        return outN[study];
+    }
+
+    /**
+     * @param study index of a published study of the last {@link #simulateInPlace} call
+     * @return its observed exposure-outcome correlation
+     */
+    public double studyR(int study) {
+        return outR[study];
+    }
+
+    /**
+     * @param study index of a published study of the last {@link #simulateInPlace} call
+     * @return its partial correlation, NaN when it reports no adjusted estimate
+     */
+    public double studyPartialR(int study) {
+        return outPartial[study];
+    }
+
+    /**
+     * @param study index of a published study of the last {@link #simulateInPlace} call
+     * @return as {@link SimulatedStudy#pairedCorrelation()}
+     */
+    public double studyPairedCorrelation(int study) {
+        return outPaired[study];
+    }
+
+    /**
+     * @param study index of a published study of the last {@link #simulateInPlace} call
+     * @return its moderator cell, an index into {@link Condition#cells()}
+     */
+    public int studyCell(int study) {
+        return outCell[study];
+    }
+
+    /** @return the rejected coefficient draws of the last {@link #simulateInPlace} call */
+    public int invalidDraws() {
+        return lastInvalid;
+    }
+
+    /** @return the suppressed studies of the last {@link #simulateInPlace} call */
+    public int suppressedStudies() {
+        return lastSuppressed;
+    }
+
+    /** @return the number of covariates partialled out in a partial correlation */
+    public int covariates() {
+        return covariates;
     }
 
     /** Observed covariance of the analysis variables from {@link #sigma} (as StructuralModel.observedCovariance). */

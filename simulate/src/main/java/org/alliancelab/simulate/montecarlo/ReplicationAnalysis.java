@@ -15,7 +15,6 @@ import org.alliancelab.meta.subgroup.Subgroup;
 import org.alliancelab.meta.subgroup.SubgroupAnalysis;
 import org.alliancelab.meta.subgroup.SubgroupResult;
 import org.alliancelab.simulate.engine.Engine;
-import org.alliancelab.simulate.engine.SimulatedReplication;
 import org.alliancelab.simulate.engine.StudySimulator;
 import org.alliancelab.simulate.model.SimulatedStudy;
 import org.alliancelab.simulate.scenario.AnalysisSettings;
@@ -62,6 +61,8 @@ final class ReplicationAnalysis implements ReplicationWorker {
     private final List<Moderator> moderators;
     private final int[][] betweenColumns;
     private final int[][][] levelColumns;
+    /** Per moderator and moderator cell, the cell's level name. */
+    private final String[][] cellLevels;
 
     private double[] yi = new double[64];
     private double[] vi = new double[64];
@@ -70,6 +71,9 @@ final class ReplicationAnalysis implements ReplicationWorker {
     private double[] ya = new double[64];
     private double[] va = new double[64];
     private double[] rho = new double[64];
+    private double[] moderatorY = new double[0];
+    private double[] moderatorV = new double[0];
+    private String[] moderatorLevels = new String[0];
 
     private ReplicationAnalysis(Condition condition, Engine engine, RecordLayout layout) {
         this.simulator = StudySimulator.of(condition, engine);
@@ -86,6 +90,12 @@ final class ReplicationAnalysis implements ReplicationWorker {
         this.moderators = condition.design().moderators();
         this.betweenColumns = new int[moderators.size()][];
         this.levelColumns = new int[moderators.size()][][];
+        this.cellLevels = new String[moderators.size()][condition.cells().size()];
+        for (int c = 0; c < condition.cells().size(); c++) {
+            for (int m = 0; m < moderators.size(); m++) {
+                cellLevels[m][c] = condition.cells().get(c).levels().get(moderators.get(m).name());
+            }
+        }
         for (int m = 0; m < moderators.size(); m++) {
             Moderator mod = moderators.get(m);
             betweenColumns[m] = columns(layout, mod.name(), AnalysisNames.BETWEEN);
@@ -134,28 +144,30 @@ final class ReplicationAnalysis implements ReplicationWorker {
 
     @Override
     public List<Failure> run(UniformRandomProvider rng, double[] values) {
-        SimulatedReplication rep = simulator.simulate(rng);
-        List<SimulatedStudy> studies = rep.studies();
-        int k = studies.size();
+        StudySimulator sim = simulator;
+        int k = sim.simulateInPlace(rng);
         ensureCapacity(k);
         List<Failure> failures = new ArrayList<>(0);
         int ka = 0;
         int negative = 0;
         double sumN = 0;
+        int covariates = sim.covariates();
         for (int i = 0; i < k; i++) {
-            SimulatedStudy s = studies.get(i);
-            yi[i] = Correlations.toFisherZ(s.r());
-            vi[i] = 1.0 / CorrelationMeasure.ZCOR.varianceDenominator(s.n(), 0);
-            sumN += s.n();
-            if (s.r() < 0) {
+            int n = sim.studyN(i);
+            double r = sim.studyR(i);
+            double partialR = sim.studyPartialR(i);
+            yi[i] = Correlations.toFisherZ(r);
+            vi[i] = 1.0 / CorrelationMeasure.ZCOR.varianceDenominator(n, 0);
+            sumN += n;
+            if (r < 0) {
                 negative++;
             }
-            if (s.reportsAdjusted()) {
+            if (!Double.isNaN(partialR)) {
                 yu[ka] = yi[i];
                 vu[ka] = vi[i];
-                ya[ka] = Correlations.toFisherZ(s.partialR());
-                va[ka] = 1.0 / CorrelationMeasure.ZPCOR.varianceDenominator(s.n(), s.covariates());
-                rho[ka] = s.pairedCorrelation();
+                ya[ka] = Correlations.toFisherZ(partialR);
+                va[ka] = 1.0 / CorrelationMeasure.ZPCOR.varianceDenominator(n, covariates);
+                rho[ka] = sim.studyPairedCorrelation(i);
                 ka++;
             }
         }
@@ -164,8 +176,8 @@ final class ReplicationAnalysis implements ReplicationWorker {
         values[studyColumns[1]] = ka;
         values[studyColumns[2]] = k == 0 ? Double.NaN : (double) negative / k;
         values[studyColumns[3]] = k == 0 ? Double.NaN : sumN / k;
-        values[studyColumns[4]] = rep.invalidDraws();
-        values[studyColumns[5]] = rep.suppressedStudies();
+        values[studyColumns[4]] = sim.invalidDraws();
+        values[studyColumns[5]] = sim.suppressedStudies();
 
         pool(AnalysisNames.UNADJUSTED_ALL, unadjustedAll, yi, vi, k, values, failures);
         if (unadjustedReporting != null) {
@@ -196,19 +208,28 @@ final class ReplicationAnalysis implements ReplicationWorker {
             }
         }
         if (!moderators.isEmpty()) {
-            moderatorAnalyses(studies, k, values, failures);
+            moderatorAnalyses(k, values, failures);
         }
         return failures;
     }
 
-    private void moderatorAnalyses(List<SimulatedStudy> studies, int k, double[] values, List<Failure> failures) {
-        double[] y = Arrays.copyOf(yi, k);
-        double[] v = Arrays.copyOf(vi, k);
-        String[] levels = new String[k];
+    private void moderatorAnalyses(int k, double[] values, List<Failure> failures) {
+        if (moderatorY.length != k) {
+            // Subgroup analysis takes whole arrays: kept while the number of studies stays the same.
+            moderatorY = new double[k];
+            moderatorV = new double[k];
+            moderatorLevels = new String[k];
+        }
+        double[] y = moderatorY;
+        double[] v = moderatorV;
+        String[] levels = moderatorLevels;
+        System.arraycopy(yi, 0, y, 0, k);
+        System.arraycopy(vi, 0, v, 0, k);
         for (int m = 0; m < moderators.size(); m++) {
             Moderator mod = moderators.get(m);
+            String[] byCell = cellLevels[m];
             for (int i = 0; i < k; i++) {
-                levels[i] = studies.get(i).moderatorLevels().get(mod.name());
+                levels[i] = byCell[simulator.studyCell(i)];
             }
             SubgroupResult result;
             try {
