@@ -1,7 +1,6 @@
 package org.alliancelab.simulate.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.alliancelab.simulate.internal.SmallMatrices;
@@ -94,7 +93,8 @@ public final class StudySimulator {
     private final double[] coefficients;
     private final double[] psi;
     private final double[] residualSd;
-    private final double[][] sigma;
+    /** Latent covariance of the study's drawn coefficients, flat k x k. */
+    private final double[] sigma;
     private final int[] outN;
     private final double[] outR;
     private final double[] outPartial;
@@ -103,7 +103,7 @@ public final class StudySimulator {
     private final double[] outPaired;
     private int lastInvalid;
     private int lastSuppressed;
-    /** The plan whose fixed covariances ({@link Plan#fixedNodes}) are in {@link #sigma} and {@link #psi}. */
+    /** The plan whose mean-model covariances are in {@link #sigma} and {@link #psi}. */
     private Plan loadedPlan;
 
     /** Per moderator cell: what does not change between studies. */
@@ -126,16 +126,8 @@ public final class StudySimulator {
         final double reportProbability;
         final int[] dropNodes;
         final double[] dropCoefficients;
-        /**
-         * First topological position whose covariances depend on a varying coefficient (the
-         * earliest child of a varying path); the nodes before it keep their mean-model values.
-         */
-        final int firstVarying;
-        /** The nodes before {@link #firstVarying} in topological order. */
-        final int[] fixedNodes;
-        /** Latent covariance and residual variances at the mean coefficients. */
-        final double[][] meanSigma;
-        final double[] meanPsi;
+        /** The latent covariance for drawn coefficients (null when none vary). */
+        final CovarianceUpdate update;
 
         Plan(ModeratorCell cell, Condition condition) {
             model = cell.model();
@@ -158,15 +150,11 @@ public final class StudySimulator {
             double[] psi = new double[k];
             double[][] sigma = new double[k][k];
             model.latentCovariance(beta, psi, sigma);
-            meanSigma = sigma;
-            meanPsi = psi;
-            int first = k;
-            int[] pathTo = model.pathTo();
+            boolean[] varies = new boolean[sd.length];
             for (int p : varying) {
-                first = Math.min(first, model.topologicalPosition(pathTo[p]));
+                varies[p] = true;
             }
-            firstVarying = first;
-            fixedNodes = Arrays.copyOf(model.topologicalOrder(), first);
+            update = count == 0 ? null : CovarianceUpdate.of(model, beta, varies);
             residualSd = new double[k];
             for (int j = 0; j < k; j++) {
                 residualSd[j] = Math.sqrt(psi[j]);
@@ -276,7 +264,7 @@ public final class StudySimulator {
         coefficients = new double[model.paths().size()];
         psi = new double[k];
         residualSd = new double[k];
-        sigma = new double[k][k];
+        sigma = new double[k * k];
         outN = new int[studies];
         outR = new double[studies];
         outPartial = new double[studies];
@@ -473,11 +461,12 @@ public final class StudySimulator {
     /** Observed covariance of the analysis variables from {@link #sigma} (as StructuralModel.observedCovariance). */
     private void observedCovariance(Plan plan) {
         int[] vars = plan.analysis;
+        int k = psi.length;
         for (int a = 0; a < q; a++) {
-            double[] row = sigma[vars[a]];
+            int row = vars[a] * k;
             double[] att = plan.attenuation[a];
             for (int b = 0; b < a; b++) {
-                cov[a][b] = att[b] * row[vars[b]];
+                cov[a][b] = att[b] * sigma[row + vars[b]];
             }
             cov[a][a] = 1;
         }
@@ -505,7 +494,8 @@ public final class StudySimulator {
      */
     private int drawCoefficients(Plan plan, NormalizedGaussianSampler gaussian) {
         if (loadedPlan != plan) {
-            loadFixedCovariances(plan);
+            plan.update.loadMean(sigma, psi);
+            loadedPlan = plan;
         }
         int rejected = 0;
         for (int d = 0; d < MAX_COEFFICIENT_DRAWS; d++) {
@@ -513,7 +503,7 @@ public final class StudySimulator {
             for (int p : plan.varying) {
                 coefficients[p] += plan.sd[p] * gaussian.sample();
             }
-            if (plan.model.latentCovarianceFrom(plan.firstVarying, coefficients, psi, sigma) < 0) {
+            if (plan.update.compute(coefficients, psi, sigma) < 0) {
                 if (dropout != null) {
                     setResidualSd();
                 }
@@ -522,25 +512,9 @@ public final class StudySimulator {
             rejected++;
         }
         System.arraycopy(plan.beta, 0, coefficients, 0, coefficients.length);
-        plan.model.latentCovariance(coefficients, psi, sigma);
+        plan.update.loadMean(sigma, psi);
         setResidualSd();
         return rejected;
-    }
-
-    /**
-     * Copies the covariances among the nodes that no varying coefficient reaches (and their
-     * residual variances) from the plan's mean model: only the later nodes are recomputed per draw.
-     */
-    private void loadFixedCovariances(Plan plan) {
-        for (int l : plan.fixedNodes) {
-            double[] mean = plan.meanSigma[l];
-            double[] row = sigma[l];
-            for (int m : plan.fixedNodes) {
-                row[m] = mean[m];
-            }
-            psi[l] = plan.meanPsi[l];
-        }
-        loadedPlan = plan;
     }
 
     private void setResidualSd() {

@@ -260,25 +260,7 @@ public final class StructuralModel {
      *     content of {@code sigma} is then unspecified)
      */
     public int latentCovariance(double[] coefficients, double[] psi, double[][] sigma) {
-        return latentCovarianceFrom(0, coefficients, psi, sigma);
-    }
-
-    /**
-     * {@link #latentCovariance} for the nodes from topological position {@code start} on,
-     * given the covariances among the earlier nodes (and their residual variances) already in
-     * {@code sigma} and {@code psi}. Those depend only on the coefficients of paths into the
-     * earlier nodes, so a study whose drawn coefficients all lead into later nodes needs only
-     * this suffix recomputed; the operations are those of the full computation, so the values
-     * are bit-identical to it.
-     *
-     * @param start first topological position to compute (0 computes everything)
-     * @param coefficients path coefficients, indexed as {@link #paths()}
-     * @param psi residual variances; receives those from {@code start} on
-     * @param sigma latent covariance (k x k); receives the rows and columns from {@code start} on
-     * @return as {@link #latentCovariance}, for the nodes from {@code start} on
-     */
-    public int latentCovarianceFrom(int start, double[] coefficients, double[] psi, double[][] sigma) {
-        for (int a = start; a < order.length; a++) {
+        for (int a = 0; a < order.length; a++) {
             int j = order[a];
             int[] pin = incoming[j];
             for (int b = 0; b < a; b++) {
@@ -493,19 +475,6 @@ public final class StructuralModel {
     /** @return node indices of exposure, outcome, then the adjustment set */
     public int[] analysisNodes() {
         return analysis.clone();
-    }
-
-    /**
-     * @param node node index
-     * @return its position in {@link #topologicalOrder()}
-     */
-    public int topologicalPosition(int node) {
-        for (int a = 0; a < order.length; a++) {
-            if (order[a] == node) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("no node " + node);
     }
 
     /** @return node indices in topological order (a copy) */
