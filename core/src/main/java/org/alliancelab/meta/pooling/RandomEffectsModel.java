@@ -205,6 +205,41 @@ public final class RandomEffectsModel {
      * @throws NonConvergenceException if an iterative estimator does not converge
      */
     public void fit(double[] yi, double[] vi, int k, PoolingWorkspace out) {
+        fit(yi, vi, k, out, Double.NaN);
+    }
+
+    /**
+     * Pools with tau<sup>2</sup> given rather than estimated, as metafor's
+     * {@code rma(yi, vi, tau2 = value)}: everything after the estimation step is as in
+     * {@link #fit(double[], double[])} (random-effects weights, I<sup>2</sup> and the prediction
+     * interval from the given value, also when this model's estimator is EE); the SE of
+     * tau<sup>2</sup> is NaN because nothing was estimated. Used, for example, to pool subgroups
+     * with a common tau<sup>2</sup>.
+     *
+     * @param yi effect sizes
+     * @param vi sampling variances (same length)
+     * @param tau2 the between-study variance, finite and non-negative
+     * @return the result
+     * @throws InvalidEffectSizeException for invalid inputs
+     * @throws IllegalArgumentException if the arrays differ in length or tau2 is negative or
+     *     not finite
+     */
+    public MetaAnalysisResult fitWithTauSquared(double[] yi, double[] vi, double tau2) {
+        if (yi.length != vi.length) {
+            throw new IllegalArgumentException("yi and vi differ in length: " + yi.length + " and " + vi.length);
+        }
+        if (!(tau2 >= 0 && tau2 < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("tau^2 must be finite and non-negative, got " + tau2);
+        }
+        PoolingWorkspace out = new PoolingWorkspace();
+        fit(yi, vi, yi.length, out, tau2);
+        return out.toResult();
+    }
+
+    /** The fit, with tau<sup>2</sup> estimated when {@code givenTau2} is NaN. */
+    private void fit(double[] yi, double[] vi, int k, PoolingWorkspace out, double givenTau2) {
+        boolean estimated = Double.isNaN(givenTau2);
+        boolean commonEffect = estimated && estimator == TauSquaredEstimator.EE;
         if (k < 1) {
             throw new InvalidEffectSizeException(-1, "k", "at least one study is needed, got " + k);
         }
@@ -212,7 +247,7 @@ public final class RandomEffectsModel {
             throw new IllegalArgumentException("k = " + k + " exceeds the array lengths " + yi.length + " and " + vi.length);
         }
         WeightedSums fixed = out.fixedSums;
-        if (needsFullFirstPass()) {
+        if (estimated && needsFullFirstPass()) {
             firstPass(yi, vi, k, out);
         } else {
             leanFirstPass(yi, vi, k, out);
@@ -225,9 +260,9 @@ public final class RandomEffectsModel {
         out.qe = qe;
         out.iterations = 0;
         out.tau2Se = Double.NaN;
-        out.tau2 = 0;
+        out.tau2 = estimated ? 0 : givenTau2;
 
-        if (k > 1) {
+        if (estimated && k > 1) {
             estimateTau2(yi, vi, k, out);
         }
         double tau2 = out.tau2;
@@ -236,7 +271,7 @@ public final class RandomEffectsModel {
         if (k == 1) {
             out.i2 = Double.NaN;
             out.h2 = Double.NaN;
-        } else if (estimator == TauSquaredEstimator.EE) {
+        } else if (commonEffect) {
             out.i2 = qe > 0 ? 100 * Math.max(0, qe - (k - 1)) / qe : 0;
             out.h2 = qe / (k - 1);
         } else {
@@ -271,7 +306,7 @@ public final class RandomEffectsModel {
         out.se = se;
         out.ciLower = mu - critical * se;
         out.ciUpper = mu + critical * se;
-        if (estimator == TauSquaredEstimator.EE) {
+        if (commonEffect) {
             out.piLower = Double.NaN;
             out.piUpper = Double.NaN;
         } else {

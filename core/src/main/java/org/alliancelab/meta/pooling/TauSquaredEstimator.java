@@ -43,11 +43,6 @@ public enum TauSquaredEstimator {
      */
     PM;
 
-    /** @return whether the estimator needs an iterative solution */
-    public boolean isIterative() {
-        return this == ML || this == REML || this == EB || this == PM;
-    }
-
     /**
      * Parses an estimator name case-insensitively (metafor's "FE" and "CE" are accepted for EE).
      *

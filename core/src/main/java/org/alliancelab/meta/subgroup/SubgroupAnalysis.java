@@ -117,8 +117,7 @@ public final class SubgroupAnalysis {
                 .fit(yi, vi, DesignMatrix.builder(k).categorical("group", levels).build())
                 .tau2();
             for (Level l : groups) {
-                fitted.add(new Subgroup(l.level, FixedTauSquaredPooling.fit(l.y, l.v, tau2,
-                    model.estimator(), model.test(), model.confidenceLevel())));
+                fitted.add(new Subgroup(l.level, model.fitWithTauSquared(l.y, l.v, tau2)));
             }
         }
         return between(fitted, assumption);

@@ -103,4 +103,31 @@ class RandomEffectsModelTest {
         assertEquals(m95.estimate(), m99.estimate(), 0);
         assertTrue(m99.ciUpper() - m99.ciLower() > m95.ciUpper() - m95.ciLower());
     }
+
+    @Test
+    void givenTauSquaredReproducesTheFitThatEstimatedIt() {
+        // With tau^2 fixed at the REML estimate, everything but the SE of tau^2 (not estimated)
+        // and the iteration count equals the REML fit (metafor: rma(yi, vi, tau2 = fit$tau2)).
+        for (InferenceTest test : InferenceTest.values()) {
+            RandomEffectsModel model = RandomEffectsModel.of(TauSquaredEstimator.REML).withTest(test);
+            MetaAnalysisResult estimated = model.fit(YI, VI);
+            MetaAnalysisResult given = model.fitWithTauSquared(YI, VI, estimated.tau2());
+            assertTrue(estimated.tau2() > 0);
+            assertEquals(estimated.estimate(), given.estimate(), 1e-15);
+            assertEquals(estimated.se(), given.se(), 1e-15);
+            assertEquals(estimated.pValue(), given.pValue(), 1e-15);
+            assertEquals(estimated.ciLower(), given.ciLower(), 1e-15);
+            assertEquals(estimated.piUpper(), given.piUpper(), 1e-15);
+            assertEquals(estimated.i2(), given.i2(), 1e-12);
+            assertEquals(estimated.qeP(), given.qeP(), 1e-15);
+            assertTrue(Double.isNaN(given.tau2Se()));
+        }
+        // A common-effect model given tau^2 pools with random-effects weights and has a PI.
+        MetaAnalysisResult ee = RandomEffectsModel.of(TauSquaredEstimator.EE).fitWithTauSquared(YI, VI, 0.01);
+        assertEquals(RandomEffectsModel.of(TauSquaredEstimator.DL).fitWithTauSquared(YI, VI, 0.01).estimate(),
+            ee.estimate(), 1e-15);
+        assertTrue(Double.isFinite(ee.piLower()));
+        assertThrows(IllegalArgumentException.class,
+            () -> RandomEffectsModel.of(TauSquaredEstimator.DL).fitWithTauSquared(YI, VI, -0.1));
+    }
 }

@@ -507,15 +507,6 @@ public final class StructuralModel {
         return reliability.clone();
     }
 
-    /** @return whether any path varies between studies */
-    public boolean hasRandomCoefficients() {
-        for (double s : sd) {
-            if (s > 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * @param name node name
