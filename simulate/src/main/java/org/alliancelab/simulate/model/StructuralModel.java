@@ -507,7 +507,6 @@ public final class StructuralModel {
         return reliability.clone();
     }
 
-
     /**
      * @param name node name
      * @return its index, or -1
