@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.alliancelab.simulate.engine.Engine;
-import org.alliancelab.simulate.montecarlo.Failure;
+import org.alliancelab.simulate.results.Failure;
 import org.alliancelab.simulate.montecarlo.ReplicationSeeds;
 import org.alliancelab.simulate.montecarlo.ReplicationWorker;
 import org.alliancelab.simulate.montecarlo.ScenarioDesign;

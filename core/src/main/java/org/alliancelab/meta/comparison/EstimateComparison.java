@@ -72,11 +72,30 @@ public final class EstimateComparison {
      *     not a positive finite number
      */
     public static DifferenceTest independent(MetaAnalysisResult a, MetaAnalysisResult b, double level) {
+        return independent(a.estimate(), a.se(), b.estimate(), b.se(), level);
+    }
+
+    /**
+     * The same test from the two estimates and standard errors alone, for callers that keep
+     * fits in a {@link org.alliancelab.meta.pooling.PoolingWorkspace} rather than a result
+     * object (the simulator's hot loop).
+     *
+     * @param estimateA first pooled estimate
+     * @param seA its standard error
+     * @param estimateB second pooled estimate
+     * @param seB its standard error
+     * @param level confidence level in (0, 1)
+     * @return the test of A - B
+     * @throws IllegalArgumentException when the level is not in (0, 1) or a standard error is
+     *     not a positive finite number
+     */
+    public static DifferenceTest independent(double estimateA, double seA, double estimateB, double seB,
+                                             double level) {
         checkLevel(level);
-        checkSe(a.se(), "a");
-        checkSe(b.se(), "b");
-        double d = a.estimate() - b.estimate();
-        double se = Math.sqrt(a.se() * a.se() + b.se() * b.se());
+        checkSe(seA, "a");
+        checkSe(seB, "b");
+        double d = estimateA - estimateB;
+        double se = Math.sqrt(seA * seA + seB * seB);
         return wald(d, se, level);
     }
 

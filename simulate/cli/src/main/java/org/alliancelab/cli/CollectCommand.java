@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancelab.simulate.montecarlo.CheckpointException;
 import org.alliancelab.simulate.montecarlo.MonteCarloCollector;
-import org.alliancelab.simulate.montecarlo.RunSummary;
+import org.alliancelab.simulate.results.RunSummary;
 import org.alliancelab.simulate.montecarlo.ScenarioDesign;
 import org.alliancelab.simulate.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -41,9 +41,9 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            MonteCarloCollector.collect(dirs, out, ScenarioDesign::fromStored);
+            RunSummary merged = MonteCarloCollector.collect(dirs, out, ScenarioDesign::fromStored);
             if (!quiet) {
-                ResultTables.print(o, RunSummary.read(out));
+                ResultTables.print(o, merged);
                 o.println();
                 o.println("Merged " + dirs.size() + " shard directories into " + out);
             }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliancelab.simulate.montecarlo.CheckpointException;
-import org.alliancelab.simulate.montecarlo.RunSummary;
+import org.alliancelab.simulate.results.RunSummary;
+import org.alliancelab.simulate.results.SimulationOutputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -36,7 +36,7 @@ public final class CompareCommand implements Callable<Integer> {
             for (Path d : dirs) {
                 runs.add(RunSummary.read(d));
             }
-        } catch (CheckpointException | IOException e) {
+        } catch (SimulationOutputException | IOException e) {
             spec.commandLine().getErr().println("alliance-lab compare: " + e.getMessage());
             return 2;
         }

@@ -14,7 +14,7 @@ import org.alliancelab.plot.Figure;
 import org.alliancelab.plot.PlotFormat;
 import org.alliancelab.report.HtmlReport;
 import org.alliancelab.report.SimulationOutput;
-import org.alliancelab.report.SimulationOutputException;
+import org.alliancelab.simulate.results.SimulationOutputException;
 import org.alliancelab.report.SimulationOutputReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,14 +6,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.alliancelab.simulate.montecarlo.ConditionSummary;
-import org.alliancelab.simulate.montecarlo.Measure;
-import org.alliancelab.simulate.montecarlo.RunSummary;
+import org.alliancelab.meta.effectsize.Correlations;
+import org.alliancelab.simulate.results.Analyses;
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.MeasureNames;
+import org.alliancelab.simulate.results.SynthesisFigures;
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.RunSummary;
 
 /** The terminal tables of {@code simulate} and {@code compare}: key results, readable. */
 final class ResultTables {
-    private static final String DIFF_SUBGROUP = "difference_subgroup";
-    private static final String DIFF_PAIRED = "difference_paired";
+    private static final String DIFF_SUBGROUP = Analyses.DIFFERENCE_SUBGROUP;
+    private static final String DIFF_PAIRED = Analyses.DIFFERENCE_PAIRED;
+    private static final String STUDIES = Analyses.STUDIES;
+    private static final String MEAN = MeasureNames.MEAN;
+    private static final String REJECTION = MeasureNames.REJECTION_RATE;
+    private static final String CAUSAL = Estimand.CAUSAL.key();
 
     private ResultTables() {
     }
@@ -32,51 +42,47 @@ final class ResultTables {
             StringBuilder head = new StringBuilder("Condition " + c.info().index());
             c.info().factors().forEach((k, v) -> head.append("  ").append(k).append(" = ").append(num(v, 3)));
             out.println(head);
-            Map<String, Double> t = c.info().truth();
+            ConditionInfo t = c.info();
             out.printf(Locale.ROOT, "  population r: unadjusted %s, adjusted %s, adjusted (error-free covariates) %s, "
-                + "causal %s%n", num(t.get("unadjusted"), 3), num(t.get("adjusted"), 3),
-                num(t.get("adjusted_latent"), 3), num(t.get("causal"), 3));
+                + "causal %s%n", num(t.truth(Estimand.UNADJUSTED), 3), num(t.truth(Estimand.ADJUSTED), 3),
+                num(t.truth(Estimand.ADJUSTED_LATENT), 3), num(t.truth(Estimand.CAUSAL), 3));
             out.printf(Locale.ROOT, "  %-26s %6s %17s %7s %8s %8s %8s %8s %7s %6s%n", "pooled r", "k", "mean (MCSE)",
                 "emp SE", "bias:cau", "cov:cau", "cov:una", "rej r=0", "tau2", "I2");
             for (String a : analyses(c)) {
-                if (c.find(a, "mean_k", "").isEmpty() || a.equals("studies")) {
+                if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES)) {
                     continue;
                 }
                 out.printf(Locale.ROOT, "  %-26s %6s %17s %7s %8s %8s %8s %8s %7s %6s%n", a,
-                    value(c, a, "mean_k", "", 1), meanMcse(c, a, "mean", ""), value(c, a, "empirical_se", "", 4),
-                    signed(c, a, "bias", "causal"), pct(c, a, "coverage", "causal"),
-                    pct(c, a, "coverage", "unadjusted"), pct(c, a, "rejection_rate", ""),
-                    value(c, a, "mean_tau2", "", 4), value(c, a, "mean_i2", "", 1));
+                    value(c, a, MeasureNames.MEAN_K, "", 1), meanMcse(c, a, MEAN, ""),
+                    value(c, a, MeasureNames.EMPIRICAL_SE, "", 4), signed(c, a, MeasureNames.BIAS, CAUSAL),
+                    pct(c, a, MeasureNames.COVERAGE, CAUSAL), pct(c, a, MeasureNames.COVERAGE, Estimand.UNADJUSTED.key()),
+                    pct(c, a, REJECTION, ""), value(c, a, MeasureNames.MEAN_TAU2, "", 4),
+                    value(c, a, MeasureNames.MEAN_I2, "", 1));
             }
             for (String a : List.of(DIFF_SUBGROUP, DIFF_PAIRED)) {
-                if (c.find(a, "mean", "").isPresent()) {
+                if (c.find(a, MEAN, "").isPresent()) {
                     out.printf(Locale.ROOT, "  %-26s mean z(adj) - z(unadj) %s, true %s, rejected %s, coverage %s%n",
-                        a, meanMcse(c, a, "mean", ""), num(c.info().truthAmongReporters().isEmpty() ? Double.NaN
-                            : atanhDiff(c.info().truthAmongReporters()), 4),
-                        pct(c, a, "rejection_rate", ""), pct(c, a, "coverage", "difference"));
+                        a, meanMcse(c, a, MEAN, ""), num(c.info().truthAmongReporters(Estimand.DIFFERENCE), 4),
+                        pct(c, a, REJECTION, ""), pct(c, a, MeasureNames.COVERAGE, Estimand.DIFFERENCE.key()));
                 }
             }
             for (Measure m : c.measures()) {
-                if (m.measure().equals("mean_q_between")) {
+                if (m.measure().equals(MeasureNames.MEAN_Q_BETWEEN)) {
                     out.printf(Locale.ROOT, "  %-26s Q-between mean %s, rejected %s%n", m.analysis(), num(m.value(), 2),
-                        pct(c, m.analysis(), "rejection_rate", ""));
+                        pct(c, m.analysis(), REJECTION, ""));
                 }
             }
             out.printf(Locale.ROOT, "  studies: %s published, %s report an adjusted r, %s negative correlations "
-                + "(%s per replication)%n", value(c, "studies", "mean_k", "", 1),
-                value(c, "studies", "mean_k_adjusted", "", 1), pct(c, "studies", "share_negative", ""),
-                num(get(c, "studies", "share_negative", "") * get(c, "studies", "mean_k", ""), 1));
+                + "(%s per replication)%n", value(c, STUDIES, MeasureNames.MEAN_K, "", 1),
+                value(c, STUDIES, MeasureNames.MEAN_K_ADJUSTED, "", 1), pct(c, STUDIES, MeasureNames.SHARE_NEGATIVE, ""),
+                num(negativesPerReplication(c), 1));
             out.printf(Locale.ROOT, "  failed replications: %d of %d%s%n", c.failures().size(), c.replications(),
                 c.failures().isEmpty() ? "" : " (see summary.json for their coordinates)");
         }
     }
 
-    private static double atanhDiff(Map<String, Double> t) {
-        return atanh(t.get("adjusted")) - atanh(t.get("unadjusted"));
-    }
-
-    private static double atanh(double r) {
-        return 0.5 * Math.log((1 + r) / (1 - r));
+    private static double negativesPerReplication(ConditionSummary c) {
+        return c.value(STUDIES, MeasureNames.SHARE_NEGATIVE) * c.value(STUDIES, MeasureNames.MEAN_K);
     }
 
     private static List<String> analyses(ConditionSummary c) {
@@ -93,29 +99,56 @@ final class ResultTables {
     private record Row(String label, String published, String analysis, String measure, String kind) {
     }
 
-    /**
-     * The figures of Flückiger, Del Re, Wampold &amp; Horvath (2018), The alliance in adult
-     * psychotherapy: a meta-analytic synthesis, Psychotherapy 55(4), 316-340,
-     * doi:10.1037/pst0000172, and the analyses that reproduce them.
-     */
-    private static final List<Row> SYNTHESIS = List.of(
-        new Row("pooled r, all studies", ".28 (k = 295)", "unadjusted_all", "mean", "r"),
-        new Row("  studies per meta-analysis", "295", "studies", "mean_k", "k"),
-        new Row("unadjusted r, studies reporting adjusted", ".25 (k = 66)", "unadjusted_reporting", "mean", "r"),
-        new Row("adjusted r, same studies", ".22 (k = 66)", "adjusted", "mean", "r"),
-        new Row("  studies reporting adjusted", "66", "studies", "mean_k_adjusted", "k"),
-        new Row("late alliance (near end of therapy)", ".30", "timing=late", "mean", "r"),
-        new Row("early alliance (sessions 1-5)", ".22", "timing=early", "mean", "r"),
-        new Row("substance use samples", ".14 (k = 29)", "disorder=substance_use", "mean", "r"),
-        new Row("negative study correlations", "5/295 (1.7%)", "studies", "share_negative", "pct"),
-        new Row("  negative correlations per meta-analysis", "5", "studies", "mean_negative", "negatives"),
-        new Row("between-study tau2 (all studies)", "", "unadjusted_all", "mean_tau2", "v4"),
-        new Row("I2 (all studies)", "", "unadjusted_all", "mean_i2", "v1"),
-        new Row("adj - unadj pooled, Fisher z scale", "-.032", DIFF_SUBGROUP, "mean", "z"),
-        new Row("adj vs unadj differ: subgroup Wald test", "not significant", DIFF_SUBGROUP, "rejection_rate", "pct"),
-        new Row("adj vs unadj differ: paired test", "", DIFF_PAIRED, "rejection_rate", "pct"),
-        new Row("timing moderates (Q-between)", "", "timing", "rejection_rate", "pct"),
-        new Row("disorder moderates (Q-between)", "", "disorder", "rejection_rate", "pct"));
+    /** The synthesis's table, row by row, and the analyses that reproduce it ({@link SynthesisFigures}). */
+    private static final List<Row> SYNTHESIS = synthesisRows();
+
+    private static List<Row> synthesisRows() {
+        SynthesisFigures.Figure pooled = SynthesisFigures.POOLED;
+        SynthesisFigures.Figure unadjusted = SynthesisFigures.UNADJUSTED_REPORTING;
+        SynthesisFigures.Figure adjusted = SynthesisFigures.ADJUSTED;
+        int k = SynthesisFigures.STUDIES;
+        int negative = SynthesisFigures.NEGATIVE_STUDIES;
+        double difference = Correlations.toFisherZ(adjusted.reported()) - Correlations.toFisherZ(unadjusted.reported());
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("pooled r, all studies", published(pooled), pooled.analysis(), MEAN, "r"));
+        rows.add(new Row("  studies per meta-analysis", String.valueOf(k), STUDIES, MeasureNames.MEAN_K, "k"));
+        rows.add(new Row("unadjusted r, studies reporting adjusted", published(unadjusted), unadjusted.analysis(),
+            MEAN, "r"));
+        rows.add(new Row("adjusted r, same studies", published(adjusted), adjusted.analysis(), MEAN, "r"));
+        rows.add(new Row("  studies reporting adjusted", String.valueOf(adjusted.k()), STUDIES,
+            MeasureNames.MEAN_K_ADJUSTED, "k"));
+        rows.add(new Row("late alliance (near end of therapy)", published(SynthesisFigures.LATE),
+            SynthesisFigures.LATE.analysis(), MEAN, "r"));
+        rows.add(new Row("early alliance (sessions 1-5)", published(SynthesisFigures.EARLY),
+            SynthesisFigures.EARLY.analysis(), MEAN, "r"));
+        rows.add(new Row("substance use samples", published(SynthesisFigures.SUBSTANCE_USE),
+            SynthesisFigures.SUBSTANCE_USE.analysis(), MEAN, "r"));
+        rows.add(new Row("negative study correlations", negative + "/" + k + " ("
+            + String.format(Locale.ROOT, "%.1f", 100.0 * negative / k) + "%)", STUDIES, MeasureNames.SHARE_NEGATIVE,
+            "pct"));
+        rows.add(new Row("  negative correlations per meta-analysis", String.valueOf(negative), STUDIES,
+            "mean_negative", "negatives"));
+        rows.add(new Row("between-study tau2 (all studies)", "", pooled.analysis(), MeasureNames.MEAN_TAU2, "v4"));
+        rows.add(new Row("I2 (all studies)", "", pooled.analysis(), MeasureNames.MEAN_I2, "v1"));
+        rows.add(new Row("adj - unadj pooled, Fisher z scale", decimal(difference, 3), DIFF_SUBGROUP, MEAN, "z"));
+        rows.add(new Row("adj vs unadj differ: subgroup Wald test", "not significant", DIFF_SUBGROUP, REJECTION,
+            "pct"));
+        rows.add(new Row("adj vs unadj differ: paired test", "", DIFF_PAIRED, REJECTION, "pct"));
+        for (String moderator : SynthesisFigures.MODERATORS) {
+            rows.add(new Row(moderator + " moderates (Q-between)", "", moderator, REJECTION, "pct"));
+        }
+        return List.copyOf(rows);
+    }
+
+    /** A reported correlation as the synthesis prints it: ".28 (k = 295)". */
+    private static String published(SynthesisFigures.Figure f) {
+        return decimal(f.reported(), 2) + (f.k() > 0 ? " (k = " + f.k() + ")" : "");
+    }
+
+    /** APA style: no leading zero, e.g. ".28", "-.032". */
+    private static String decimal(double v, int digits) {
+        return String.format(Locale.ROOT, "%." + digits + "f", v).replaceFirst("^(-?)0\\.", "$1.");
+    }
 
     /**
      * Prints scenarios side by side against the synthesis's figures: one column per scenario
@@ -140,13 +173,13 @@ final class ResultTables {
         }
         String fmt = "%-42s %-16s" + (" %" + w + "s").repeat(cols.size()) + "%n";
         out.println("Which causal world produces the synthesis's table? Monte Carlo means (± MCSE) against");
-        out.println("Flückiger, Del Re, Wampold & Horvath (2018), Psychotherapy 55:316, doi:10.1037/pst0000172");
+        out.println(SynthesisFigures.REFERENCE);
         out.println();
         List<Object> h = new ArrayList<>(List.of("", "synthesis"));
         h.addAll(headers);
         out.printf(Locale.ROOT, fmt, h.toArray());
         for (Row row : SYNTHESIS) {
-            String probe = row.kind().equals("negatives") ? "share_negative" : row.measure();
+            String probe = row.kind().equals("negatives") ? MeasureNames.SHARE_NEGATIVE : row.measure();
             if (cols.stream().noneMatch(c -> c.find(row.analysis(), probe, "").isPresent())) {
                 continue;
             }
@@ -159,9 +192,9 @@ final class ResultTables {
         List<Object> causal = new ArrayList<>(List.of("population causal r, do(alliance)", ""));
         List<Object> confounding = new ArrayList<>(List.of("population unadjusted - causal r", ""));
         for (ConditionSummary c : cols) {
-            Map<String, Double> t = c.info().truth();
-            causal.add(num(t.getOrDefault("causal", Double.NaN), 3));
-            confounding.add(num(t.getOrDefault("unadjusted", Double.NaN) - t.getOrDefault("causal", Double.NaN), 3));
+            ConditionInfo t = c.info();
+            causal.add(num(t.truth(Estimand.CAUSAL), 3));
+            confounding.add(num(t.truth(Estimand.UNADJUSTED) - t.truth(Estimand.CAUSAL), 3));
         }
         out.printf(Locale.ROOT, fmt, causal.toArray());
         out.printf(Locale.ROOT, fmt, confounding.toArray());
@@ -177,7 +210,7 @@ final class ResultTables {
 
     private static String cell(ConditionSummary c, Row row) {
         if (row.kind().equals("negatives")) {
-            return num(get(c, "studies", "share_negative", "") * get(c, "studies", "mean_k", ""), 1);
+            return num(negativesPerReplication(c), 1);
         }
         Optional<Measure> m = c.find(row.analysis(), row.measure(), "");
         if (m.isEmpty()) {

@@ -11,7 +11,7 @@ import org.alliancelab.simulate.engine.Engine;
 import org.alliancelab.simulate.montecarlo.CheckpointException;
 import org.alliancelab.simulate.montecarlo.MonteCarloRunner;
 import org.alliancelab.simulate.montecarlo.RunResult;
-import org.alliancelab.simulate.montecarlo.RunSummary;
+import org.alliancelab.simulate.results.RunSummary;
 import org.alliancelab.simulate.montecarlo.ScenarioDesign;
 import org.alliancelab.simulate.montecarlo.Shard;
 import org.alliancelab.simulate.scenario.Scenario;
@@ -138,12 +138,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
                 continue;
             }
-            try {
-                summaries.add(RunSummary.read(dir));
-            } catch (IOException | CheckpointException e) {
-                err.println("alliance-lab simulate: " + e.getMessage());
-                return 2;
-            }
+            summaries.add(r.summary().orElseThrow());
             if (!quiet) {
                 ResultTables.print(o, summaries.get(summaries.size() - 1));
                 o.printf(Locale.ROOT, "%nWall time %.1f s (%d replications computed, %d resumed from checkpoint, "

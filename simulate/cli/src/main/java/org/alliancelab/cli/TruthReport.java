@@ -1,5 +1,8 @@
 package org.alliancelab.cli;
 
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.SummaryJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,9 +24,6 @@ import org.alliancelab.simulate.scenario.Scenario;
  * "direct_effect"}} at full double precision, null for a value that does not exist.
  */
 final class TruthReport {
-    /** The keys of one set of truth values, in output order. */
-    static final String[] KEYS = {"unadjusted", "adjusted", "adjusted_latent", "causal", "total_effect",
-        "direct_effect"};
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,20 +37,10 @@ final class TruthReport {
         return new TruthReport(scenario);
     }
 
-    static double[] values(TruthValues t) {
-        return new double[] {t.unadjusted(), t.adjusted(), t.adjustedLatent(), t.causal(), t.totalEffect(),
-            t.directEffect()};
-    }
-
     private static ObjectNode node(TruthValues t) {
         ObjectNode o = MAPPER.createObjectNode();
-        double[] v = values(t);
-        for (int i = 0; i < KEYS.length; i++) {
-            if (Double.isFinite(v[i])) {
-                o.put(KEYS[i], v[i]);
-            } else {
-                o.putNull(KEYS[i]);
-            }
+        for (Estimand e : Estimand.TRUTHS) {
+            SummaryJson.putNumber(o, e.key(), e.of(t));
         }
         return o;
     }
@@ -105,8 +95,8 @@ final class TruthReport {
                 }
             }
             b.append(pad("", label));
-            for (String key : KEYS) {
-                b.append(padLeft(key, width));
+            for (Estimand e : Estimand.TRUTHS) {
+                b.append(padLeft(e.key(), width));
             }
             b.append('\n');
             row(b, "all studies", c.truth(), label, width, digits);
@@ -124,7 +114,8 @@ final class TruthReport {
 
     private static void row(StringBuilder b, String label, TruthValues t, int labelWidth, int width, int digits) {
         b.append(pad(label, labelWidth));
-        for (double v : values(t)) {
+        for (Estimand e : Estimand.TRUTHS) {
+            double v = e.of(t);
             b.append(padLeft(format(v, digits), width));
         }
         b.append('\n');

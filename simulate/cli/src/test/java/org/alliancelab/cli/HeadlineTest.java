@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import org.alliancelab.simulate.montecarlo.ConditionSummary;
-import org.alliancelab.simulate.montecarlo.RunSummary;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.RunSummary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class HeadlineTest {
     Path tmp;
 
     @Test
-    void bothWorldsReproduceTheTable() throws IOException {
+    void bothWorldsReproduceTheTable() throws Exception {
         StringWriter out = new StringWriter();
         CommandLine cl = new CommandLine(new SimulateCommand());
         cl.setOut(new PrintWriter(out));
@@ -48,9 +48,9 @@ class HeadlineTest {
             // "only 5 of 295 sample correlations were negative" (~1.7%): within 1.5 points
             assertEquals(5.0 / 295, c.find("studies", "share_negative", "").orElseThrow().value(), 0.015);
         }
-        double causal = RunSummary.read(tmp.resolve("fluckiger2018")).conditions().get(0).info().truth().get("causal");
+        double causal = RunSummary.read(tmp.resolve("fluckiger2018")).conditions().get(0).info().truth().causal();
         double causalNull = RunSummary.read(tmp.resolve("fluckiger2018-null")).conditions().get(0).info().truth()
-            .get("causal");
+            .causal();
         assertTrue(causal > 0.1, "the causal world has a causal effect: " + causal);
         assertEquals(0, causalNull, 1e-12);
     }

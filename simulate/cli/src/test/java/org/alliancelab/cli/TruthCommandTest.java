@@ -1,5 +1,7 @@
 package org.alliancelab.cli;
 
+import org.alliancelab.simulate.results.Estimand;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +72,7 @@ class TruthCommandTest {
             double[] expected = {t.unadjusted(), t.adjusted(), t.adjustedLatent(), t.causal(), t.totalEffect(),
                 t.directEffect()};
             for (int i = 0; i < expected.length; i++) {
-                assertEquals(expected[i], node.get("truth").get(TruthReport.KEYS[i]).asDouble(), 0.0);
+                assertEquals(expected[i], node.get("truth").get(Estimand.TRUTHS.get(i).key()).asDouble(), 0.0);
             }
         }
     }

@@ -1,5 +1,12 @@
 package org.alliancelab.report;
 
+import org.alliancelab.simulate.results.Analyses;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.MeasureNames;
+import org.alliancelab.simulate.results.SynthesisFigures;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,11 +35,10 @@ import org.alliancelab.plot.ScenarioComparisonPlot;
  */
 public final class HtmlReport {
 
-    static final String UNADJUSTED = "unadjusted_all";
-    static final String UNADJUSTED_REPORTING = "unadjusted_reporting";
-    static final String ADJUSTED = "adjusted";
-    static final String DIFFERENCE_SUBGROUP = "difference_subgroup";
-    static final String DIFFERENCE_PAIRED = "difference_paired";
+    private static final String UNADJUSTED = Analyses.UNADJUSTED_ALL;
+    private static final String ADJUSTED = Analyses.ADJUSTED;
+    private static final String DIFFERENCE_SUBGROUP = Analyses.DIFFERENCE_SUBGROUP;
+    private static final String DIFFERENCE_PAIRED = Analyses.DIFFERENCE_PAIRED;
 
     private static final int PLOT_WIDTH = 760;
     private static final int MAX_PANELS = 24;
@@ -111,9 +117,9 @@ public final class HtmlReport {
             List<ScenarioComparisonPlot.WorldValue> values = new ArrayList<>();
             boolean any = false;
             for (SimulationOutput run : runs) {
-                ConditionResult c = run.conditions().get(0);
-                double mean = c.measure(f.analysis(), "mean", "").map(McEstimate::value).orElse(Double.NaN);
-                double se = c.measure(f.analysis(), "empirical_se", "").map(McEstimate::value).orElse(Double.NaN);
+                ConditionSummary c = run.conditions().get(0);
+                double mean = c.value(f.analysis(), MeasureNames.MEAN);
+                double se = c.value(f.analysis(), MeasureNames.EMPIRICAL_SE);
                 any |= Double.isFinite(mean);
                 values.add(new ScenarioComparisonPlot.WorldValue(mean, se));
             }
@@ -140,7 +146,7 @@ public final class HtmlReport {
         for (String[] t : tests) {
             h.append("<tr><td>").append(Html.esc(t[1])).append("</td>");
             for (SimulationOutput run : runs) {
-                h.append("<td>").append(withMcse(run.conditions().get(0).measure(t[0], "rejection_rate", ""), 3))
+                h.append("<td>").append(withMcse(estimate(run.conditions().get(0), t[0], MeasureNames.REJECTION_RATE, ""), 3))
                     .append("</td>");
             }
             h.append("</tr>\n");
@@ -175,20 +181,17 @@ public final class HtmlReport {
     }
 
     private static void truthTable(StringBuilder h, SimulationOutput run) {
-        Set<String> estimands = new LinkedHashSet<>();
-        for (ConditionResult c : run.conditions()) {
-            estimands.addAll(c.truth().keySet());
-        }
+        List<Estimand> estimands = Estimand.TRUTHS;
         h.append("<h3>Population values (truth)</h3>\n<p>Computed exactly from the model by covariance algebra; ")
             .append("correlations of the observed exposure and outcome.</p>\n<table>\n<thead><tr><th>Condition</th>");
-        for (String e : estimands) {
-            h.append("<th>").append(Html.esc(e)).append("</th>");
+        for (Estimand e : estimands) {
+            h.append("<th>").append(Html.esc(e.key())).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (ConditionResult c : run.conditions()) {
+        for (ConditionSummary c : run.conditions()) {
             h.append("<tr><td>").append(Html.esc(run.conditionLabel(c))).append("</td>");
-            for (String e : estimands) {
-                h.append("<td>").append(Numbers.fixed(c.truth().getOrDefault(e, Double.NaN), 3)).append("</td>");
+            for (Estimand e : estimands) {
+                h.append("<td>").append(Numbers.fixed(c.info().truth(e), 3)).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -199,22 +202,22 @@ public final class HtmlReport {
         StringBuilder h = page.html;
         h.append("<h3>Sampling distributions of the pooled correlation</h3>\n");
         List<SamplingDistributionPlot.Panel> panels = new ArrayList<>();
-        for (ConditionResult c : run.conditions()) {
+        for (ConditionSummary c : run.conditions()) {
             if (panels.size() == MAX_PANELS) {
                 break;
             }
             List<SamplingDistributionPlot.Sample> samples = new ArrayList<>();
-            double[] unadjusted = run.pooled(c.index(), UNADJUSTED + ".r");
-            double[] adjusted = run.pooled(c.index(), ADJUSTED + ".r");
+            double[] unadjusted = run.pooled(c.info().index(), UNADJUSTED + ".r");
+            double[] adjusted = run.pooled(c.info().index(), ADJUSTED + ".r");
             if (unadjusted.length == 0 && adjusted.length == 0) {
                 continue;
             }
             samples.add(new SamplingDistributionPlot.Sample("Unadjusted r, all studies", unadjusted));
             samples.add(new SamplingDistributionPlot.Sample("Adjusted (partial) r, reporting studies", adjusted));
             panels.add(new SamplingDistributionPlot.Panel(run.conditionLabel(c), samples, List.of(
-                new SamplingDistributionPlot.Reference("Truth: unadjusted", c.truth().getOrDefault("unadjusted", Double.NaN)),
-                new SamplingDistributionPlot.Reference("Truth: adjusted", c.truthForReporters("adjusted")),
-                new SamplingDistributionPlot.Reference("Truth: causal", c.truth().getOrDefault("causal", Double.NaN)))));
+                new SamplingDistributionPlot.Reference("Truth: unadjusted", c.info().truth(Estimand.UNADJUSTED)),
+                new SamplingDistributionPlot.Reference("Truth: adjusted", c.info().truthAmongReporters(Estimand.ADJUSTED)),
+                new SamplingDistributionPlot.Reference("Truth: causal", c.info().truth(Estimand.CAUSAL)))));
         }
         if (panels.isEmpty()) {
             h.append("<p class=\"note\">No replications.csv with pooled correlations in this directory.</p>\n");
@@ -234,8 +237,8 @@ public final class HtmlReport {
         StringBuilder h = page.html;
         h.append("<h3>Rejection rate and coverage across the grid</h3>\n");
         Map<String, Set<Double>> levels = new LinkedHashMap<>();
-        for (ConditionResult c : run.conditions()) {
-            c.factors().forEach((f, v) -> levels.computeIfAbsent(f, k -> new TreeSet<>()).add(v));
+        for (ConditionSummary c : run.conditions()) {
+            c.info().factors().forEach((f, v) -> levels.computeIfAbsent(f, k -> new TreeSet<>()).add(v));
         }
         levels.values().removeIf(s -> s.size() < 2);
         if (levels.isEmpty()) {
@@ -249,10 +252,10 @@ public final class HtmlReport {
         int f = 0;
         for (Map.Entry<String, Set<Double>> factor : levels.entrySet()) {
             String label = run.factorLabels().getOrDefault(factor.getKey(), factor.getKey());
-            String[][] rejection = {{UNADJUSTED, "rejection_rate", "", "Unadjusted r = 0, all studies"},
-                {ADJUSTED, "rejection_rate", "", "Adjusted r = 0"},
-                {DIFFERENCE_SUBGROUP, "rejection_rate", "", "No difference, independent (subgroup) test"},
-                {DIFFERENCE_PAIRED, "rejection_rate", "", "No difference, paired test"}};
+            String[][] rejection = {{UNADJUSTED, MeasureNames.REJECTION_RATE, "", "Unadjusted r = 0, all studies"},
+                {ADJUSTED, MeasureNames.REJECTION_RATE, "", "Adjusted r = 0"},
+                {DIFFERENCE_SUBGROUP, MeasureNames.REJECTION_RATE, "", "No difference, independent (subgroup) test"},
+                {DIFFERENCE_PAIRED, MeasureNames.REJECTION_RATE, "", "No difference, paired test"}};
             List<PerformanceSeries> rej = series(run, factor.getKey(), factor.getValue(), rejection);
             if (!rej.isEmpty()) {
                 figure(page, run.scenario() + "-rejection-rate-" + (f + 1), "rejection-rate", PerformancePlot.of(new PerformancePlot.Data("", label,
@@ -260,10 +263,10 @@ public final class HtmlReport {
                     prefix + "rej" + f + "-", "Rejection rates of each null hypothesis against " + label
                         + " (dashed: alpha).");
             }
-            String[][] coverage = {{UNADJUSTED, "coverage", "causal", "Unadjusted CI covers the causal r"},
-                {ADJUSTED, "coverage", "causal", "Adjusted CI covers the causal r"},
-                {UNADJUSTED, "coverage", "unadjusted", "Unadjusted CI covers its own target"},
-                {ADJUSTED, "coverage", "adjusted", "Adjusted CI covers its own target"}};
+            String[][] coverage = {{UNADJUSTED, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), "Unadjusted CI covers the causal r"},
+                {ADJUSTED, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), "Adjusted CI covers the causal r"},
+                {UNADJUSTED, MeasureNames.COVERAGE, Estimand.UNADJUSTED.key(), "Unadjusted CI covers its own target"},
+                {ADJUSTED, MeasureNames.COVERAGE, Estimand.ADJUSTED.key(), "Adjusted CI covers its own target"}};
             List<PerformanceSeries> cov = series(run, factor.getKey(), factor.getValue(), coverage);
             if (!cov.isEmpty()) {
                 figure(page, run.scenario() + "-coverage-" + (f + 1), "coverage", PerformancePlot.of(new PerformancePlot.Data("", label,
@@ -290,11 +293,11 @@ public final class HtmlReport {
                 double sum = 0;
                 double var = 0;
                 int m = 0;
-                for (ConditionResult c : run.conditions()) {
-                    if (!Double.valueOf(level).equals(c.factors().get(factor))) {
+                for (ConditionSummary c : run.conditions()) {
+                    if (!Double.valueOf(level).equals(c.info().factors().get(factor))) {
                         continue;
                     }
-                    Optional<McEstimate> e = c.measure(spec[0], spec[1], spec[2]);
+                    Optional<McEstimate> e = estimate(c, spec[0], spec[1], spec[2]);
                     if (e.isPresent() && e.get().isDefined()) {
                         sum += e.get().value();
                         var += e.get().mcseOrZero() * e.get().mcseOrZero();
@@ -316,40 +319,39 @@ public final class HtmlReport {
     private static void performanceTables(StringBuilder h, SimulationOutput run) {
         h.append("<h3>Performance table</h3>\n<p>Each cell: the Monte Carlo estimate (its Monte Carlo SE). ")
             .append("Bias and coverage are against the population value named in the column.</p>\n");
-        for (ConditionResult c : run.conditions()) {
+        for (ConditionSummary c : run.conditions()) {
             h.append("<h4>").append(Html.esc(run.conditionLabel(c))).append("</h4>\n");
-            if (c.failedReplications() > 0) {
-                h.append("<p class=\"note\">").append(c.failedReplications())
+            if (c.failures().size() > 0) {
+                h.append("<p class=\"note\">").append(c.failures().size())
                     .append(" replications had a failed analysis (listed in summary.json).</p>\n");
             }
             h.append("<table class=\"perf\">\n<thead><tr><th>Analysis</th><th>Mean k</th><th>Mean</th>")
                 .append("<th>Empirical SE</th><th>Bias vs causal</th><th>Coverage: causal</th>")
                 .append("<th>Coverage: own target</th><th>Rejection rate</th><th>Mean \u03c4\u00b2</th>")
                 .append("<th>Mean I\u00b2 (%)</th><th>Other</th></tr></thead>\n<tbody>\n");
-            for (Map.Entry<String, Map<String, Map<String, McEstimate>>> a : c.measures().entrySet()) {
+            for (Map.Entry<String, Map<String, List<Measure>>> a : byAnalysis(c).entrySet()) {
                 String analysis = a.getKey();
-                String own = analysis.startsWith("adjusted") ? "adjusted"
-                    : analysis.startsWith("unadjusted") ? "unadjusted" : "";
+                String own = analysis.startsWith(Estimand.ADJUSTED.key()) ? Estimand.ADJUSTED.key()
+                    : analysis.startsWith(Estimand.UNADJUSTED.key()) ? Estimand.UNADJUSTED.key() : "";
                 h.append("<tr><td>").append(Html.esc(analysis)).append("</td>")
-                    .append(cell(c, analysis, "mean_k", "", 1))
-                    .append(cell(c, analysis, "mean", "", 3))
-                    .append(cell(c, analysis, "empirical_se", "", 3))
-                    .append(cell(c, analysis, "bias", "causal", 3))
-                    .append(cell(c, analysis, "coverage", "causal", 3))
-                    .append(own.isEmpty() ? "<td></td>" : cell(c, analysis, "coverage", own, 3))
-                    .append(cell(c, analysis, "rejection_rate", "", 3))
-                    .append(cell(c, analysis, "mean_tau2", "", 4))
-                    .append(cell(c, analysis, "mean_i2", "", 1));
+                    .append(cell(c, analysis, MeasureNames.MEAN_K, "", 1))
+                    .append(cell(c, analysis, MeasureNames.MEAN, "", 3))
+                    .append(cell(c, analysis, MeasureNames.EMPIRICAL_SE, "", 3))
+                    .append(cell(c, analysis, MeasureNames.BIAS, Estimand.CAUSAL.key(), 3))
+                    .append(cell(c, analysis, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), 3))
+                    .append(own.isEmpty() ? "<td></td>" : cell(c, analysis, MeasureNames.COVERAGE, own, 3))
+                    .append(cell(c, analysis, MeasureNames.REJECTION_RATE, "", 3))
+                    .append(cell(c, analysis, MeasureNames.MEAN_TAU2, "", 4))
+                    .append(cell(c, analysis, MeasureNames.MEAN_I2, "", 1));
                 StringBuilder other = new StringBuilder();
-                for (Map.Entry<String, Map<String, McEstimate>> m : a.getValue().entrySet()) {
-                    if (Set.of("mean_k", "mean", "empirical_se", "bias", "coverage", "rejection_rate", "mean_tau2",
-                        "mean_i2", "rmse", "replications").contains(m.getKey())) {
+                for (Map.Entry<String, List<Measure>> m : a.getValue().entrySet()) {
+                    if (IN_COLUMNS.contains(m.getKey())) {
                         continue;
                     }
-                    for (Map.Entry<String, McEstimate> e : m.getValue().entrySet()) {
+                    for (Measure e : m.getValue()) {
                         other.append(other.length() == 0 ? "" : "; ").append(Html.esc(m.getKey()))
-                            .append(e.getKey().isEmpty() ? "" : " [" + Html.esc(e.getKey()) + "]").append(" ")
-                            .append(withMcse(Optional.of(e.getValue()), 3));
+                            .append(e.estimand().isEmpty() ? "" : " [" + Html.esc(e.estimand()) + "]").append(" ")
+                            .append(withMcse(Optional.of(new McEstimate(e.value(), e.mcse())), 3));
                     }
                 }
                 h.append("<td class=\"other\">").append(other).append("</td></tr>\n");
@@ -358,8 +360,27 @@ public final class HtmlReport {
         }
     }
 
-    private static String cell(ConditionResult c, String analysis, String measure, String estimand, int decimals) {
-        return "<td>" + withMcse(c.measure(analysis, measure, estimand), decimals) + "</td>";
+    private static String cell(ConditionSummary c, String analysis, String measure, String estimand, int decimals) {
+        return "<td>" + withMcse(estimate(c, analysis, measure, estimand), decimals) + "</td>";
+    }
+
+    /** The measures shown in their own column of the performance table (or left out: rmse, replications). */
+    private static final Set<String> IN_COLUMNS = Set.of(MeasureNames.MEAN_K, MeasureNames.MEAN,
+        MeasureNames.EMPIRICAL_SE, MeasureNames.BIAS, MeasureNames.COVERAGE, MeasureNames.REJECTION_RATE,
+        MeasureNames.MEAN_TAU2, MeasureNames.MEAN_I2, MeasureNames.RMSE, MeasureNames.REPLICATIONS);
+
+    private static Optional<McEstimate> estimate(ConditionSummary c, String analysis, String measure, String estimand) {
+        return c.find(analysis, measure, estimand).map(m -> new McEstimate(m.value(), m.mcse()));
+    }
+
+    /** A condition's measures by analysis, then by measure name, each in order of first appearance. */
+    private static Map<String, Map<String, List<Measure>>> byAnalysis(ConditionSummary c) {
+        Map<String, Map<String, List<Measure>>> out = new LinkedHashMap<>();
+        for (Measure m : c.measures()) {
+            out.computeIfAbsent(m.analysis(), k -> new LinkedHashMap<>())
+                .computeIfAbsent(m.measure(), k -> new ArrayList<>()).add(m);
+        }
+        return out;
     }
 
     private static String withMcse(Optional<McEstimate> e, int decimals) {

@@ -19,7 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.plot.CausalGraph;
 import org.alliancelab.plot.McEstimate;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.alliancelab.simulate.montecarlo.io.Csv;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.RunSummary;
+import org.alliancelab.simulate.results.SimulationOutputException;
+import org.alliancelab.simulate.results.SummaryJson;
 
 /**
  * Reads a {@code simulate} output directory: {@code summary.json} (conditions, truths,
@@ -30,7 +35,7 @@ import org.alliancelab.simulate.montecarlo.io.Csv;
 public final class SimulationOutputReader {
 
     /** File with the per-condition results. */
-    public static final String SUMMARY_JSON = "summary.json";
+    public static final String SUMMARY_JSON = SummaryJson.FILE;
     /** File with one row per condition and replication. */
     public static final String REPLICATIONS_CSV = "replications.csv";
 
@@ -45,75 +50,21 @@ public final class SimulationOutputReader {
      * @throws IOException on a read error
      */
     public static SimulationOutput read(Path dir) throws SimulationOutputException, IOException {
-        Path summaryFile = dir.resolve(SUMMARY_JSON);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(summaryFile.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw SimulationOutputException.file(summaryFile, "file not found (is " + dir
-                + " a simulate output directory?)");
-        } catch (JsonProcessingException e) {
-            throw SimulationOutputException.file(summaryFile, "not valid JSON (line "
-                + e.getLocation().getLineNr() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw SimulationOutputException.file(summaryFile, "not a JSON object");
-        }
-        Json json = new Json(summaryFile);
-        String scenario = json.text(root, "", "scenario");
-        int replications = json.integer(root, "", "replications");
-        JsonNode definition = root.path("scenario_definition");
-        List<ConditionResult> conditions = new ArrayList<>();
-        JsonNode list = json.required(root, "", "conditions");
-        if (!list.isArray() || list.isEmpty()) {
-            throw SimulationOutputException.json(summaryFile, "/conditions", "must be a non-empty array");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            conditions.add(condition(json, list.get(i), "/conditions/" + i));
-        }
+        RunSummary summary = RunSummary.read(dir);
+        JsonNode definition = summary.scenarioDefinition().isEmpty() ? MissingNode.getInstance()
+            : new ObjectMapper().readTree(summary.scenarioDefinition());
         Map<String, String> labels = new LinkedHashMap<>();
-        for (String factor : conditions.get(0).factors().keySet()) {
+        for (String factor : summary.conditions().get(0).info().factors().keySet()) {
             labels.put(factor, FactorLabels.label(factor, definition));
         }
-        Map<Integer, Map<String, double[]>> pooled = readPooled(dir.resolve(REPLICATIONS_CSV), conditions, replications);
-        return new SimulationOutput(dir, scenario, definition.path("description").asText(""),
-            root.path("software").asText(""), root.path("seed").asLong(), replications,
-            root.path("engine").asText(""), root.path("alpha").asDouble(0.05), graph(definition),
-            labels, conditions, pooled);
-    }
-
-    private static ConditionResult condition(Json json, JsonNode c, String at) throws SimulationOutputException {
-        int index = json.integer(c, at, "condition");
-        Map<String, Double> factors = json.numbers(c.path("factors"), at + "/factors");
-        Map<String, Double> truth = json.numbers(json.required(c, at, "truth"), at + "/truth");
-        Map<String, Double> reporters = json.numbers(c.path("truth_among_reporters"), at + "/truth_among_reporters");
-        Map<String, Map<String, Map<String, McEstimate>>> measures = new LinkedHashMap<>();
-        JsonNode m = json.required(c, at, "measures");
-        for (Iterator<Map.Entry<String, JsonNode>> a = m.fields(); a.hasNext();) {
-            Map.Entry<String, JsonNode> analysis = a.next();
-            Map<String, Map<String, McEstimate>> byMeasure = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> x = analysis.getValue().fields(); x.hasNext();) {
-                Map.Entry<String, JsonNode> measure = x.next();
-                String where = at + "/measures/" + analysis.getKey() + "/" + measure.getKey();
-                Map<String, McEstimate> byEstimand = new LinkedHashMap<>();
-                if (measure.getValue().has("value")) {
-                    byEstimand.put("", json.estimate(measure.getValue(), where));
-                } else {
-                    for (Iterator<Map.Entry<String, JsonNode>> e = measure.getValue().fields(); e.hasNext();) {
-                        Map.Entry<String, JsonNode> est = e.next();
-                        byEstimand.put(est.getKey(), json.estimate(est.getValue(), where + "/" + est.getKey()));
-                    }
-                }
-                byMeasure.put(measure.getKey(), byEstimand);
-            }
-            measures.put(analysis.getKey(), byMeasure);
-        }
-        return new ConditionResult(index, factors, truth, reporters, measures, c.path("replications").asInt(),
-            c.path("failures").path("replications_with_failures").asInt(0));
+        Map<Integer, Map<String, double[]>> pooled = readPooled(dir.resolve(REPLICATIONS_CSV), summary.conditions(),
+            summary.replications());
+        return new SimulationOutput(dir, summary, definition.path("description").asText(""), graph(definition),
+            labels, pooled);
     }
 
     /** Reads the {@code *.r} columns; returns an empty map when the file does not exist. */
-    private static Map<Integer, Map<String, double[]>> readPooled(Path file, List<ConditionResult> conditions,
+    private static Map<Integer, Map<String, double[]>> readPooled(Path file, List<ConditionSummary> conditions,
                                                                   int replications)
         throws SimulationOutputException, IOException {
         Map<Integer, Map<String, double[]>> out = new LinkedHashMap<>();
@@ -121,8 +72,8 @@ public final class SimulationOutputReader {
             return out;
         }
         Map<Integer, Boolean> known = new HashMap<>();
-        for (ConditionResult c : conditions) {
-            known.put(c.index(), Boolean.TRUE);
+        for (ConditionSummary c : conditions) {
+            known.put(c.info().index(), Boolean.TRUE);
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
@@ -230,71 +181,6 @@ public final class SimulationOutputReader {
                 model.path("outcome").asText(), adjustment));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Typed access to summary.json with errors that name the location. */
-    private static final class Json {
-        private final Path file;
-
-        Json(Path file) {
-            this.file = file;
-        }
-
-        JsonNode required(JsonNode parent, String at, String field) throws SimulationOutputException {
-            JsonNode n = parent.get(field);
-            if (n == null || n.isNull()) {
-                throw SimulationOutputException.json(file, at + "/" + field, "missing");
-            }
-            return n;
-        }
-
-        String text(JsonNode parent, String at, String field) throws SimulationOutputException {
-            JsonNode n = required(parent, at, field);
-            if (!n.isTextual()) {
-                throw SimulationOutputException.json(file, at + "/" + field, "must be a string");
-            }
-            return n.asText();
-        }
-
-        int integer(JsonNode parent, String at, String field) throws SimulationOutputException {
-            JsonNode n = required(parent, at, field);
-            if (!n.canConvertToInt() || !n.isIntegralNumber()) {
-                throw SimulationOutputException.json(file, at + "/" + field, "must be an integer");
-            }
-            return n.asInt();
-        }
-
-        Map<String, Double> numbers(JsonNode object, String at) throws SimulationOutputException {
-            Map<String, Double> out = new LinkedHashMap<>();
-            if (object.isMissingNode() || object.isNull()) {
-                return out;
-            }
-            if (!object.isObject()) {
-                throw SimulationOutputException.json(file, at, "must be an object of numbers");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = e.getValue();
-                if (!v.isNull() && !v.isNumber()) {
-                    throw SimulationOutputException.json(file, at + "/" + e.getKey(), "must be a number or null");
-                }
-                out.put(e.getKey(), v.isNull() ? Double.NaN : v.asDouble());
-            }
-            return out;
-        }
-
-        McEstimate estimate(JsonNode node, String at) throws SimulationOutputException {
-            JsonNode v = node.get("value");
-            JsonNode se = node.get("mcse");
-            if (v == null || !(v.isNull() || v.isNumber())) {
-                throw SimulationOutputException.json(file, at + "/value", "missing or not a number");
-            }
-            if (se != null && !(se.isNull() || se.isNumber())) {
-                throw SimulationOutputException.json(file, at + "/mcse", "not a number");
-            }
-            return new McEstimate(v.isNull() ? Double.NaN : v.asDouble(),
-                se == null || se.isNull() ? Double.NaN : se.asDouble());
         }
     }
 }

@@ -1,5 +1,11 @@
 package org.alliancelab.report;
 
+import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.RunSummary;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,10 +37,10 @@ class HtmlReportTest {
         assertEquals(3, run.conditions().size());
         assertEquals("reliability of early_change", run.factorLabels().get("/model/nodes/1/reliability"));
         assertEquals("reliability of early_change = 0.6", run.conditionLabel(run.conditions().get(0)));
-        ConditionResult c2 = run.conditions().get(2);
-        assertEquals(0.2, c2.truth().get("causal"));
-        assertEquals(0.94, c2.measure("adjusted", "coverage", "adjusted").orElseThrow().value());
-        assertTrue(c2.measure("adjusted", "coverage", "nonexistent").isEmpty());
+        ConditionSummary c2 = run.conditions().get(2);
+        assertEquals(0.2, c2.info().truth().causal());
+        assertEquals(0.94, c2.find("adjusted", "coverage", "adjusted").orElseThrow().value());
+        assertTrue(c2.find("adjusted", "coverage", "nonexistent").isEmpty());
         double[] adjusted = run.pooled(2, "adjusted.r");
         assertEquals(ReportFixtures.REPS, adjusted.length);
         assertTrue(Double.isNaN(adjusted[7]), "NA read as NaN (the failed replication)");
@@ -92,11 +98,11 @@ class HtmlReportTest {
     @Test
     void performanceSeriesAverageOverOtherFactorsAndCombineMcse() {
         // Two factors a, b; the series for a = 1 averages the conditions (a=1,b=1) and (a=1,b=2).
-        List<ConditionResult> conditions = List.of(
+        List<ConditionSummary> conditions = List.of(
             condition(0, 1, 1, 0.90, 0.03), condition(1, 1, 2, 0.80, 0.04),
             condition(2, 2, 1, 0.70, 0.03), condition(3, 2, 2, Double.NaN, Double.NaN));
-        SimulationOutput run = new SimulationOutput(tmp, "s", "", "", 1, 100, "patient", 0.05,
-            java.util.Optional.empty(), java.util.Map.of(), conditions, java.util.Map.of());
+        SimulationOutput run = new SimulationOutput(tmp, new RunSummary("s", "", 1, 100, "patient", conditions, ""), "",
+            java.util.Optional.empty(), java.util.Map.of(), java.util.Map.of());
         List<PerformanceSeries> series = HtmlReport.series(run, "a", new java.util.TreeSet<>(Set.of(1.0, 2.0)),
             new String[][] {{"adjusted", "coverage", "causal", "Adjusted"}});
         assertEquals(1, series.size());
@@ -108,11 +114,11 @@ class HtmlReportTest {
             "undefined condition left out of the average");
     }
 
-    private static ConditionResult condition(int index, double a, double b, double value, double mcse) {
-        return new ConditionResult(index, new java.util.LinkedHashMap<>(java.util.Map.of("a", a, "b", b)),
-            java.util.Map.of(), java.util.Map.of(),
-            java.util.Map.of("adjusted", java.util.Map.of("coverage", java.util.Map.of("causal", new McEstimate(value, mcse)))),
-            100, 0);
+    private static ConditionSummary condition(int index, double a, double b, double value, double mcse) {
+        TruthValues none = new TruthValues(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        return new ConditionSummary(new ConditionInfo(index, new java.util.LinkedHashMap<>(java.util.Map.of("a", a, "b", b)),
+            none, none, 0.05, java.util.Map.of()),
+            100, List.of(new Measure("adjusted", "coverage", "causal", value, mcse, 100)), List.of());
     }
 
     static List<String> plotKinds(String html) {

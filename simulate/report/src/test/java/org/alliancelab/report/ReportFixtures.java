@@ -63,7 +63,12 @@ public final class ReportFixtures {
             cond.put("replications", REPS);
             ObjectNode failures = cond.putObject("failures");
             failures.put("replications_with_failures", c == 2 ? 1 : 0);
-            failures.putArray("list");
+            ArrayNode failedList = failures.putArray("list");
+            if (c == 2) {
+                ObjectNode f = failedList.addObject().put("condition", c).put("replication", 7);
+                f.putArray("analyses").addObject().put("analysis", "adjusted")
+                    .put("reason", "NonConvergenceException: REML did not converge, 1000 iterations");
+            }
             ObjectNode m = cond.putObject("measures");
             pooled(m.putObject("unadjusted_all"), unadjusted, 0.012, causal, unadjusted, "unadjusted");
             pooled(m.putObject("unadjusted_reporting"), 0.25, 0.02, causal, unadjusted, "unadjusted");

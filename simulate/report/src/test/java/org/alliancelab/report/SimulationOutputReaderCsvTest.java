@@ -1,5 +1,7 @@
 package org.alliancelab.report;
 
+import org.alliancelab.simulate.results.SimulationOutputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

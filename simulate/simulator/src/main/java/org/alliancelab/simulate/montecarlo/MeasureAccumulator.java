@@ -1,5 +1,11 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.MeasureNames;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +125,8 @@ abstract class MeasureAccumulator {
             estimandNames = new String[e];
             truths = new double[e];
             int i = 0;
-            for (Map.Entry<String, Double> en : spec.estimands().entrySet()) {
-                estimandNames[i] = en.getKey();
+            for (Map.Entry<Estimand, Double> en : spec.estimands().entrySet()) {
+                estimandNames[i] = en.getKey().key();
                 truths[i++] = en.getValue();
             }
             squaredErrors = new RunningMoments[e];
@@ -182,26 +188,26 @@ abstract class MeasureAccumulator {
             long n = moments.n();
             double s = moments.standardDeviation();
             List<Measure> out = new ArrayList<>();
-            out.add(new Measure(a, "replications", "", n, Double.NaN, n));
-            out.add(new Measure(a, "mean", "", moments.mean(), moments.standardErrorOfMean(), n));
-            out.add(new Measure(a, "empirical_se", "", s, empiricalSeMcse(s, n), n));
+            out.add(new Measure(a, MeasureNames.REPLICATIONS, "", n, Double.NaN, n));
+            out.add(new Measure(a, MeasureNames.MEAN, "", moments.mean(), moments.standardErrorOfMean(), n));
+            out.add(new Measure(a, MeasureNames.EMPIRICAL_SE, "", s, empiricalSeMcse(s, n), n));
             for (int j = 0; j < truths.length; j++) {
                 String e = estimandNames[j];
                 if (Double.isNaN(truths[j])) {
                     continue;
                 }
-                out.add(new Measure(a, "bias", e, moments.mean() - truths[j], moments.standardErrorOfMean(), n));
+                out.add(new Measure(a, MeasureNames.BIAS, e, moments.mean() - truths[j], moments.standardErrorOfMean(), n));
                 double[] rmse = rmse(squaredErrors[j]);
-                out.add(new Measure(a, "rmse", e, rmse[0], rmse[1], squaredErrors[j].n()));
+                out.add(new Measure(a, MeasureNames.RMSE, e, rmse[0], rmse[1], squaredErrors[j].n()));
                 if (lower >= 0) {
                     long cn = coverageN[j];
                     double p = cn == 0 ? Double.NaN : (double) covered[j] / cn;
-                    out.add(new Measure(a, "coverage", e, p, proportionMcse(p, cn), cn));
+                    out.add(new Measure(a, MeasureNames.COVERAGE, e, p, proportionMcse(p, cn), cn));
                 }
             }
             if (pValue >= 0) {
                 double p = tested == 0 ? Double.NaN : (double) rejected / tested;
-                out.add(new Measure(a, "rejection_rate", "", p, proportionMcse(p, tested), tested));
+                out.add(new Measure(a, MeasureNames.REJECTION_RATE, "", p, proportionMcse(p, tested), tested));
             }
             for (int j = 0; j < means.length; j++) {
                 out.add(new Measure(a, meanNames[j], "", means[j].mean(), means[j].standardErrorOfMean(),

@@ -1,5 +1,7 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.RunSummary;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,11 +35,11 @@ public final class MonteCarloCollector {
      * @param shardDirs output directories of the shards (each with a {@code .checkpoint})
      * @param outDir where to write the merged output
      * @param loader rebuilds the design from the stored scenario
-     * @return the condition summaries
+     * @return the merged run's summary
      * @throws CheckpointException when directories come from different runs or blocks are missing
      * @throws IOException on a file error
      */
-    public static List<ConditionSummary> collect(List<Path> shardDirs, Path outDir, DesignLoader loader)
+    public static RunSummary collect(List<Path> shardDirs, Path outDir, DesignLoader loader)
         throws IOException {
         if (shardDirs.isEmpty()) {
             throw new CheckpointException("collect needs at least one shard directory");

@@ -1,5 +1,9 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,10 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Failure;
+import org.alliancelab.simulate.results.Analyses;
+import java.util.Optional;
+import org.alliancelab.simulate.results.RunSummary;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -127,18 +132,18 @@ public final class MonteCarloRunner {
             complete &= checkpoint.has(cb[0], cb[1]);
         }
         RunResult.Status status;
-        List<ConditionSummary> summaries = List.of();
+        Optional<RunSummary> summary = Optional.empty();
         if (!complete) {
             status = RunResult.Status.STOPPED;
         } else if (!shard.isAll()) {
             status = RunResult.Status.SHARD_COMPLETE;
         } else {
-            summaries = OutputFiles.write(design, finished, outDir, mapper);
+            summary = Optional.of(OutputFiles.write(design, finished, outDir, mapper));
             checkpoint.delete();
             status = RunResult.Status.COMPLETE;
         }
         writeRunInfo(outDir, mapper, status, computed, reused, System.nanoTime() - start);
-        return new RunResult(status, outDir, computed, reused, summaries);
+        return new RunResult(status, outDir, computed, reused, summary);
     }
 
     private long runBlocks(List<int[]> todo, WorkPlan plan, FinishedBlocks checkpoint, long reused, long total)
@@ -231,7 +236,7 @@ public final class MonteCarloRunner {
             failures = worker.run(rng, values);
         } catch (RuntimeException e) {
             Arrays.fill(values, Double.NaN);
-            failures = List.of(Failure.of("replication", e));
+            failures = List.of(Failure.of(Analyses.REPLICATION, e));
         }
         return new ReplicationRecord(condition, replication, values, RecordText.asStored(failures));
     }

@@ -1,5 +1,14 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.Failure;
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.SummaryJson;
+import org.alliancelab.simulate.results.RunSummary;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +33,7 @@ import org.alliancelab.simulate.montecarlo.io.Csv;
  * byte-identical files. No timestamps go into these files.
  */
 final class OutputFiles {
-    static final String SUMMARY_JSON = "summary.json";
+    static final String SUMMARY_JSON = SummaryJson.FILE;
     static final String SUMMARY_CSV = "summary.csv";
     static final String REPLICATIONS_CSV = "replications.csv";
 
@@ -36,10 +45,10 @@ final class OutputFiles {
      * @param source the finished blocks (all must be present)
      * @param outDir output directory
      * @param mapper JSON mapper
-     * @return the condition summaries
+     * @return the run's summary, as written to summary.json
      * @throws IOException on a file error
      */
-    static List<ConditionSummary> write(MonteCarloDesign design, BlockSource source, Path outDir, ObjectMapper mapper)
+    static RunSummary write(MonteCarloDesign design, BlockSource source, Path outDir, ObjectMapper mapper)
         throws IOException {
         Files.createDirectories(outDir);
         WorkPlan plan = new WorkPlan(design.conditions().size(), design.replications());
@@ -89,8 +98,10 @@ final class OutputFiles {
             }
         });
         writeSummaryCsv(outDir.resolve(SUMMARY_CSV), factorNames, summaries);
-        writeSummaryJson(outDir.resolve(SUMMARY_JSON), design, summaries, mapper);
-        return summaries;
+        RunSummary summary = new RunSummary(design.name(), SoftwareVersion.label(), design.seed(),
+            design.replications(), design.engine(), summaries, design.scenarioJson());
+        write(outDir.resolve(SUMMARY_JSON), SummaryJson.toTree(summary, mapper), mapper);
+        return summary;
     }
 
     private static List<String> factorNames(MonteCarloDesign design) {
@@ -126,91 +137,6 @@ final class OutputFiles {
         });
     }
 
-    private static void writeSummaryJson(Path file, MonteCarloDesign design, List<ConditionSummary> summaries,
-                                         ObjectMapper mapper) throws IOException {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("scenario", design.name());
-        root.put("software", SoftwareVersion.label());
-        root.put("seed", design.seed());
-        root.put("replications", design.replications());
-        root.put("engine", design.engine());
-        root.put("seeding", "XO_RO_SHI_RO_128_PP per replication, state from SplitMix64 mixing of "
-            + "(seed, condition, replication); see docs/monte-carlo.md");
-        ArrayNode conditions = root.putArray("conditions");
-        for (ConditionSummary s : summaries) {
-            conditions.add(conditionNode(s, design, mapper));
-        }
-        JsonNode scenario;
-        try {
-            scenario = mapper.readTree(design.scenarioJson());
-        } catch (IOException e) {
-            scenario = mapper.getNodeFactory().textNode(design.scenarioJson());
-        }
-        root.set("scenario_definition", scenario);
-        write(file, root, mapper);
-    }
-
-    private static ObjectNode conditionNode(ConditionSummary s, MonteCarloDesign design, ObjectMapper mapper) {
-        ObjectNode c = mapper.createObjectNode();
-        ConditionInfo info = s.info();
-        c.put("condition", info.index());
-        c.put("seed", design.seed());
-        c.put("software", SoftwareVersion.label());
-        putNumber(c, "alpha", info.alpha());
-        ObjectNode factors = c.putObject("factors");
-        info.factors().forEach((k, v) -> putNumber(factors, k, v));
-        ObjectNode truth = c.putObject("truth");
-        info.truth().forEach((k, v) -> putNumber(truth, k, v));
-        ObjectNode reporters = c.putObject("truth_among_reporters");
-        info.truthAmongReporters().forEach((k, v) -> putNumber(reporters, k, v));
-        ObjectNode byMod = c.putObject("truth_by_moderator");
-        for (Map.Entry<String, Map<String, Map<String, Double>>> m : info.truthByModerator().entrySet()) {
-            ObjectNode mod = byMod.putObject(m.getKey());
-            for (Map.Entry<String, Map<String, Double>> l : m.getValue().entrySet()) {
-                ObjectNode level = mod.putObject(l.getKey());
-                l.getValue().forEach((k, v) -> putNumber(level, k, v));
-            }
-        }
-        c.put("replications", s.replications());
-        ObjectNode failures = c.putObject("failures");
-        failures.put("replications_with_failures", s.failures().size());
-        ArrayNode list = failures.putArray("list");
-        for (ConditionSummary.FailedReplication f : s.failures()) {
-            ObjectNode o = list.addObject();
-            o.put("condition", f.condition());
-            o.put("replication", f.replication());
-            ArrayNode what = o.putArray("analyses");
-            for (Failure x : f.failures()) {
-                what.addObject().put("analysis", x.analysis()).put("reason", x.reason());
-            }
-        }
-        ObjectNode measures = c.putObject("measures");
-        for (Measure m : s.measures()) {
-            ObjectNode a = measures.has(m.analysis()) ? (ObjectNode) measures.get(m.analysis())
-                : measures.putObject(m.analysis());
-            ObjectNode target;
-            if (m.estimand().isEmpty()) {
-                target = a.putObject(m.measure());
-            } else {
-                ObjectNode byEstimand = a.has(m.measure()) ? (ObjectNode) a.get(m.measure()) : a.putObject(m.measure());
-                target = byEstimand.putObject(m.estimand());
-            }
-            putNumber(target, "value", m.value());
-            putNumber(target, "mcse", m.mcse());
-            target.put("replications", m.replications());
-        }
-        return c;
-    }
-
-    /** Writes NaN and infinities as null (JSON has no such numbers). */
-    static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
-    }
-
     /**
      * Writes a JSON tree atomically, pretty-printed with "\n" line ends on every platform.
      *
@@ -220,10 +146,7 @@ final class OutputFiles {
      * @throws IOException on a write error
      */
     static void write(Path file, JsonNode node, ObjectMapper mapper) throws IOException {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        String text = mapper.writer(pp).writeValueAsString(node) + "\n";
+        String text = SummaryJson.print(node, mapper);
         AtomicFiles.write(file, (Writer w) -> w.write(text));
     }
 }

@@ -1,5 +1,7 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Failure;
+
 import java.util.List;
 import org.alliancelab.simulate.montecarlo.io.Csv;
 

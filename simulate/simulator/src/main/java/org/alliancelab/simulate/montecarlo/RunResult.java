@@ -1,7 +1,9 @@
 package org.alliancelab.simulate.montecarlo;
 
+import java.util.Optional;
+import org.alliancelab.simulate.results.RunSummary;
+
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * What a call of {@link MonteCarloRunner#run} did.
@@ -10,13 +12,9 @@ import java.util.List;
  * @param outDir the output directory
  * @param computed replications computed by this call
  * @param reused replications taken from an existing checkpoint
- * @param summaries per-condition results (empty unless {@link Status#COMPLETE})
+ * @param summary what the run wrote to summary.json (present only when {@link Status#COMPLETE})
  */
-public record RunResult(Status status, Path outDir, long computed, long reused, List<ConditionSummary> summaries) {
-    /** Copies the list. */
-    public RunResult {
-        summaries = List.copyOf(summaries);
-    }
+public record RunResult(Status status, Path outDir, long computed, long reused, Optional<RunSummary> summary) {
 
     /** How a run ended. */
     public enum Status {

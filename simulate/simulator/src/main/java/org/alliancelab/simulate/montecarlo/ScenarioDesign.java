@@ -1,61 +1,78 @@
 package org.alliancelab.simulate.montecarlo;
 
-import static org.alliancelab.simulate.montecarlo.AnalysisNames.column;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import org.alliancelab.meta.effectsize.Correlations;
+import org.alliancelab.simulate.analysis.Analysis;
+import org.alliancelab.simulate.analysis.ColumnGroup;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+import org.alliancelab.simulate.analysis.StandardAnalyses;
 import org.alliancelab.simulate.engine.Engine;
 import org.alliancelab.simulate.engine.StudySimulator;
 import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.results.ConditionInfo;
 import org.alliancelab.simulate.scenario.Condition;
-import org.alliancelab.simulate.scenario.DifferenceTest;
 import org.alliancelab.simulate.scenario.Moderator;
 import org.alliancelab.simulate.scenario.ModeratorCell;
 import org.alliancelab.simulate.scenario.Scenario;
 import org.alliancelab.simulate.scenario.ScenarioException;
 
 /**
- * The Monte Carlo design of a {@link Scenario}: per replication the meta-analyses of
- * {@link ReplicationAnalysis}, per condition these measures ({@link MeasureAccumulator}):
- * <ul>
- * <li>each pooled correlation (unadjusted on all studies, unadjusted and adjusted on the
- *     studies reporting adjustment, each moderator level): mean r, empirical SE, bias, RMSE
- *     and CI coverage of each correlation estimand ({@code unadjusted, adjusted,
- *     adjusted_latent, causal}), rejection rate of r = 0, mean tau<sup>2</sup>, I<sup>2</sup>
- *     and k. Analyses 2 and 3 are compared with the truths among the reporting studies, a
- *     moderator level with the mixture truth of its cells;</li>
- * <li>each difference test (z scale): mean difference, empirical SE, bias, RMSE and coverage
- *     of the true difference atanh(adjusted) - atanh(unadjusted) among reporting studies, and
- *     its rejection rate;</li>
- * <li>each moderator: rejection rate of Q-between and its mean;</li>
- * <li>study level: mean number of published and of adjusted-reporting studies, share of
- *     negative study correlations, mean n, coefficient draws rejected and studies suppressed
- *     per replication.</li>
- * </ul>
+ * The Monte Carlo design of a {@link Scenario}: per replication a list of {@link Analysis}
+ * (by default {@link StandardAnalyses}, plus any of the caller's), per condition the measures
+ * each analysis declares. The replication record lists the columns of the study description
+ * first, then those of the meta-analyses in list order; the summary lists the meta-analyses'
+ * measures first and the study description's last (see {@link Analysis.Role}).
  */
 public final class ScenarioDesign implements MonteCarloDesign {
-    /** Correlation estimands compared with pooled correlations, in report order. */
-    static final List<String> ESTIMANDS = List.of("unadjusted", "adjusted", "adjusted_latent", "causal");
-
     private final Scenario scenario;
     private final Engine engine;
+    /** The analyses in record (and computation) order. */
+    private final List<Analysis> analyses;
+    /** The same analyses in summary order. */
+    private final List<Analysis> reportOrder;
     private final RecordLayout layout;
     private final List<ConditionInfo> infos;
-    private final boolean adjustedReported;
 
-    private ScenarioDesign(Scenario scenario, Engine engine) {
+    private ScenarioDesign(Scenario scenario, Engine engine, List<Analysis> all) {
         this.scenario = scenario;
         this.engine = engine;
-        Condition first = scenario.conditions().get(0);
-        this.adjustedReported = first.design().adjustedReporting().isPresent();
-        this.layout = RecordLayout.of(columns(first));
+        List<Analysis> record = new ArrayList<>();
+        List<Analysis> report = new ArrayList<>();
+        for (Analysis a : all) {
+            if (a.role() == Analysis.Role.STUDY_DESCRIPTION) {
+                record.add(a);
+            } else {
+                report.add(a);
+            }
+        }
+        for (Analysis a : all) {
+            if (a.role() == Analysis.Role.STUDY_DESCRIPTION) {
+                report.add(a);
+            } else {
+                record.add(a);
+            }
+        }
+        this.analyses = List.copyOf(record);
+        this.reportOrder = List.copyOf(report);
+        List<ColumnGroup> groups = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Analysis a : analyses) {
+            if (!names.add(a.name())) {
+                throw new IllegalArgumentException("two analyses are named " + a.name());
+            }
+            groups.addAll(a.columns());
+        }
+        this.layout = RecordLayout.ofGroups(groups);
         List<ConditionInfo> list = new ArrayList<>();
         for (Condition c : scenario.conditions()) {
-            list.add(new ConditionInfo(c.index(), c.factors(), truthMap(c.truth()), truthMap(c.truthAmongReporters()),
+            list.add(new ConditionInfo(c.index(), c.factors(), c.truth(), c.truthAmongReporters(),
                 c.analyses().alpha(), levelTruths(c)));
         }
         this.infos = List.copyOf(list);
@@ -64,14 +81,28 @@ public final class ScenarioDesign implements MonteCarloDesign {
     /**
      * @param scenario the scenario (with any seed or replications override applied)
      * @param engine the engine
-     * @return the design
+     * @return the design with the synthesis's analyses
      * @throws ScenarioException when the engine cannot represent a condition
      */
     public static ScenarioDesign of(Scenario scenario, Engine engine) {
+        return of(scenario, engine, List.of());
+    }
+
+    /**
+     * @param scenario the scenario (with any seed or replications override applied)
+     * @param engine the engine
+     * @param extra analyses run after the synthesis's, in this order
+     * @return the design
+     * @throws ScenarioException when the engine cannot represent a condition
+     * @throws IllegalArgumentException when two analyses share a name or a column
+     */
+    public static ScenarioDesign of(Scenario scenario, Engine engine, List<? extends Analysis> extra) {
         for (Condition c : scenario.conditions()) {
             StudySimulator.of(c, engine);
         }
-        return new ScenarioDesign(scenario, engine);
+        List<Analysis> all = new ArrayList<>(StandardAnalyses.of(scenario.conditions().get(0)));
+        all.addAll(extra);
+        return new ScenarioDesign(scenario, engine, all);
     }
 
     /**
@@ -110,63 +141,9 @@ public final class ScenarioDesign implements MonteCarloDesign {
         return scenario;
     }
 
-    private List<String> columns(Condition first) {
-        List<String> cols = new ArrayList<>();
-        for (String q : AnalysisNames.STUDY_COUNTS) {
-            cols.add(column(AnalysisNames.STUDIES, q));
-        }
-        for (String q : AnalysisNames.POOLED) {
-            cols.add(column(AnalysisNames.UNADJUSTED_ALL, q));
-        }
-        if (adjustedReported) {
-            for (String q : AnalysisNames.POOLED) {
-                cols.add(column(AnalysisNames.UNADJUSTED_REPORTING, q));
-            }
-            for (String q : AnalysisNames.POOLED) {
-                cols.add(column(AnalysisNames.ADJUSTED, q));
-            }
-            List<DifferenceTest> tests = first.analyses().differenceTests();
-            if (tests.contains(DifferenceTest.SUBGROUP)) {
-                for (String q : AnalysisNames.DIFFERENCE) {
-                    cols.add(column(AnalysisNames.DIFFERENCE_SUBGROUP, q));
-                }
-            }
-            if (tests.contains(DifferenceTest.PAIRED)) {
-                for (String q : AnalysisNames.PAIRED) {
-                    cols.add(column(AnalysisNames.DIFFERENCE_PAIRED, q));
-                }
-            }
-        }
-        for (Moderator m : first.design().moderators()) {
-            for (String q : AnalysisNames.BETWEEN) {
-                cols.add(column(m.name(), q));
-            }
-            for (var level : m.levels()) {
-                for (String q : AnalysisNames.POOLED) {
-                    cols.add(column(AnalysisNames.level(m.name(), level.name()), q));
-                }
-            }
-        }
-        return cols;
-    }
-
-    private static Map<String, Double> truthMap(TruthValues t) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("unadjusted", t.unadjusted());
-        m.put("adjusted", t.adjusted());
-        m.put("adjusted_latent", t.adjustedLatent());
-        m.put("causal", t.causal());
-        m.put("total_effect", t.totalEffect());
-        m.put("direct_effect", t.directEffect());
-        return m;
-    }
-
-    private static Map<String, Double> correlationTruths(Map<String, Double> truth) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (String e : ESTIMANDS) {
-            m.put(e, truth.get(e));
-        }
-        return m;
+    /** @return the analyses of every replication, in record order */
+    public List<Analysis> analyses() {
+        return analyses;
     }
 
     /**
@@ -174,11 +151,11 @@ public final class ScenarioDesign implements MonteCarloDesign {
      * probabilities as weights, correlations on the Fisher-z scale, effects linearly (the rule
      * of {@link Condition#truth()}).
      */
-    private static Map<String, Map<String, Map<String, Double>>> levelTruths(Condition c) {
-        Map<String, Map<String, Map<String, Double>>> out = new LinkedHashMap<>();
+    private static Map<String, Map<String, TruthValues>> levelTruths(Condition c) {
+        Map<String, Map<String, TruthValues>> out = new LinkedHashMap<>();
         List<Moderator> mods = c.design().moderators();
         for (int m = 0; m < mods.size(); m++) {
-            Map<String, Map<String, Double>> levels = new LinkedHashMap<>();
+            Map<String, TruthValues> levels = new LinkedHashMap<>();
             for (int l = 0; l < mods.get(m).levels().size(); l++) {
                 double w = 0;
                 double[] sum = new double[6];
@@ -197,9 +174,9 @@ public final class ScenarioDesign implements MonteCarloDesign {
                     sum[5] += p * t.directEffect();
                 }
                 if (w > 0) {
-                    levels.put(mods.get(m).levels().get(l).name(), truthMap(new TruthValues(
+                    levels.put(mods.get(m).levels().get(l).name(), new TruthValues(
                         Math.tanh(sum[0] / w), Math.tanh(sum[1] / w), Math.tanh(sum[2] / w), Math.tanh(sum[3] / w),
-                        sum[4] / w, sum[5] / w)));
+                        sum[4] / w, sum[5] / w));
                 }
             }
             out.put(mods.get(m).name(), levels);
@@ -242,61 +219,18 @@ public final class ScenarioDesign implements MonteCarloDesign {
         return layout;
     }
 
-    private static MeasureSpec pooled(String analysis, Map<String, Double> estimands) {
-        Map<String, String> means = new LinkedHashMap<>();
-        means.put("mean_tau2", column(analysis, "tau2"));
-        means.put("mean_i2", column(analysis, "i2"));
-        means.put("mean_k", column(analysis, "k"));
-        return new MeasureSpec.Estimator(analysis, column(analysis, "r"), column(analysis, "ci_lower"),
-            column(analysis, "ci_upper"), column(analysis, "p"), estimands, means);
-    }
-
     @Override
     public List<MeasureSpec> measures(int condition) {
         ConditionInfo info = infos.get(condition);
-        Condition c = scenario.conditions().get(condition);
         List<MeasureSpec> specs = new ArrayList<>();
-        specs.add(pooled(AnalysisNames.UNADJUSTED_ALL, correlationTruths(info.truth())));
-        if (adjustedReported) {
-            Map<String, Double> reporters = correlationTruths(info.truthAmongReporters());
-            specs.add(pooled(AnalysisNames.UNADJUSTED_REPORTING, reporters));
-            specs.add(pooled(AnalysisNames.ADJUSTED, reporters));
-            double diff = Correlations.toFisherZ(reporters.get("adjusted"))
-                - Correlations.toFisherZ(reporters.get("unadjusted"));
-            Map<String, Double> d = Map.of("difference", diff);
-            List<DifferenceTest> tests = c.analyses().differenceTests();
-            if (tests.contains(DifferenceTest.SUBGROUP)) {
-                String a = AnalysisNames.DIFFERENCE_SUBGROUP;
-                specs.add(new MeasureSpec.Estimator(a, column(a, "difference"), column(a, "ci_lower"),
-                    column(a, "ci_upper"), column(a, "p"), d, Map.of()));
-            }
-            if (tests.contains(DifferenceTest.PAIRED)) {
-                String a = AnalysisNames.DIFFERENCE_PAIRED;
-                specs.add(new MeasureSpec.Estimator(a, column(a, "difference"), column(a, "ci_lower"),
-                    column(a, "ci_upper"), column(a, "p"), d, Map.of("mean_tau2", column(a, "tau2"))));
-            }
+        for (Analysis a : reportOrder) {
+            specs.addAll(a.measures(info));
         }
-        for (Moderator m : c.design().moderators()) {
-            specs.add(new MeasureSpec.Rejection(m.name(), "rejection_rate", column(m.name(), "p")));
-            specs.add(new MeasureSpec.Mean(m.name(), "mean_q_between", column(m.name(), "q_between")));
-            for (var level : m.levels()) {
-                Map<String, Double> t = info.truthByModerator().get(m.name()).get(level.name());
-                specs.add(pooled(AnalysisNames.level(m.name(), level.name()),
-                    t == null ? Map.of() : correlationTruths(t)));
-            }
-        }
-        String s = AnalysisNames.STUDIES;
-        specs.add(new MeasureSpec.Mean(s, "mean_k", column(s, "k")));
-        specs.add(new MeasureSpec.Mean(s, "mean_k_adjusted", column(s, "k_adjusted")));
-        specs.add(new MeasureSpec.Mean(s, "share_negative", column(s, "share_negative")));
-        specs.add(new MeasureSpec.Mean(s, "mean_n", column(s, "mean_n")));
-        specs.add(new MeasureSpec.Mean(s, "mean_invalid_draws", column(s, "invalid_draws")));
-        specs.add(new MeasureSpec.Mean(s, "mean_suppressed", column(s, "suppressed")));
         return specs;
     }
 
     @Override
     public ReplicationWorker newWorker(int condition) {
-        return ReplicationAnalysis.of(scenario.conditions().get(condition), engine, layout);
+        return Replication.of(scenario.conditions().get(condition), engine, analyses, layout);
     }
 }

@@ -1,5 +1,14 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.model.TruthValues;
+
+import org.alliancelab.simulate.results.Estimand;
+
+import org.alliancelab.simulate.results.Failure;
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +66,14 @@ final class FakeDesign implements MonteCarloDesign {
         for (int c = 0; c < conditions; c++) {
             Map<String, Double> factors = new LinkedHashMap<>();
             factors.put("/effect", 0.1 * c);
-            out.add(new ConditionInfo(c, factors, Map.of("effect", 0.1 * c), Map.of(), 0.05, Map.of()));
+            out.add(new ConditionInfo(c, factors, effect(0.1 * c), effect(0.1 * c), 0.05, Map.of()));
         }
         return out;
+    }
+
+    /** A condition's truth: only the causal effect is defined (the fake analyses estimate it). */
+    private static TruthValues effect(double v) {
+        return new TruthValues(Double.NaN, Double.NaN, Double.NaN, v, Double.NaN, Double.NaN);
     }
 
     @Override
@@ -71,8 +85,8 @@ final class FakeDesign implements MonteCarloDesign {
     public List<MeasureSpec> measures(int condition) {
         double truth = 0.1 * condition;
         return List.of(
-            new MeasureSpec.Estimator("first", "x", "x_lower", "x_upper", "x_p", Map.of("effect", truth), Map.of()),
-            new MeasureSpec.Estimator("second", "y", "y_lower", "y_upper", "y_p", Map.of("effect", truth), Map.of()),
+            new MeasureSpec.Estimator("first", "x", "x_lower", "x_upper", "x_p", Map.of(Estimand.CAUSAL, truth), Map.of()),
+            new MeasureSpec.Estimator("second", "y", "y_lower", "y_upper", "y_p", Map.of(Estimand.CAUSAL, truth), Map.of()),
             new MeasureSpec.Mean("first", "mean_upper", "x_upper"));
     }
 

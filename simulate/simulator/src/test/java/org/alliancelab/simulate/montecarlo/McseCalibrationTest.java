@@ -1,5 +1,8 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.ConditionSummary;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -32,9 +35,9 @@ class McseCalibrationTest {
         RunningMoments empSeMcse = new RunningMoments();
         for (int s = 1; s <= runs; s++) {
             RunResult r = MonteCarloRunner.of(new FakeDesign(s, 200, 1, "m")).run(tmp.resolve("r" + s));
-            ConditionSummary c = r.summaries().get(0);
-            Measure b = c.find("first", "bias", "effect").orElseThrow();
-            Measure cov = c.find("first", "coverage", "effect").orElseThrow();
+            ConditionSummary c = r.summary().orElseThrow().conditions().get(0);
+            Measure b = c.find("first", "bias", "causal").orElseThrow();
+            Measure cov = c.find("first", "coverage", "causal").orElseThrow();
             Measure e = c.find("first", "empirical_se", "").orElseThrow();
             bias.add(b.value());
             biasMcse.add(b.mcse());

@@ -1,5 +1,11 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Estimand;
+
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +24,7 @@ class MeasureAccumulatorTest {
 
     private static List<Measure> run() {
         MeasureSpec spec = new MeasureSpec.Estimator("a", "est", "lo", "hi", "p",
-            Map.of("truth", 0.2), Map.of("mean_tau2", "tau2"));
+            Map.of(Estimand.CAUSAL, 0.2), Map.of("mean_tau2", "tau2"));
         MeasureAccumulator acc = MeasureAccumulator.of(spec, LAYOUT, 0.05);
         // est, CI, p, tau2: the CIs of rows 1-3 contain 0.2, row 4's does not.
         acc.add(new double[] {0.1, 0.0, 0.25, 0.01, 0.01});
@@ -42,8 +48,8 @@ class MeasureAccumulatorTest {
         assertEquals(4, get(ms, "replications", "").value());
         assertEquals(0.3, get(ms, "mean", "").value(), TOL);
         assertEquals(s / 2, get(ms, "mean", "").mcse(), TOL);
-        assertEquals(0.1, get(ms, "bias", "truth").value(), TOL);
-        assertEquals(s / 2, get(ms, "bias", "truth").mcse(), TOL);
+        assertEquals(0.1, get(ms, "bias", "causal").value(), TOL);
+        assertEquals(s / 2, get(ms, "bias", "causal").mcse(), TOL);
         assertEquals(s, get(ms, "empirical_se", "").value(), TOL);
         assertEquals(s / Math.sqrt(6), get(ms, "empirical_se", "").mcse(), TOL);
     }
@@ -54,15 +60,15 @@ class MeasureAccumulatorTest {
         // squared errors 0.01, 0, 0.01, 0.16: MSE = 0.045; deviations from it -0.035, -0.045,
         // -0.035, 0.115, squares sum 0.0177; MCSE(MSE) = sqrt(0.0177 / (4 * 3)).
         double rmse = Math.sqrt(0.045);
-        assertEquals(rmse, get(ms, "rmse", "truth").value(), TOL);
-        assertEquals(Math.sqrt(0.0177 / 12) / (2 * rmse), get(ms, "rmse", "truth").mcse(), TOL);
+        assertEquals(rmse, get(ms, "rmse", "causal").value(), TOL);
+        assertEquals(Math.sqrt(0.0177 / 12) / (2 * rmse), get(ms, "rmse", "causal").mcse(), TOL);
     }
 
     @Test
     void coverageAndRejectionWithBinomialMcse() {
         List<Measure> ms = run();
-        assertEquals(0.75, get(ms, "coverage", "truth").value(), TOL);
-        assertEquals(Math.sqrt(0.75 * 0.25 / 4), get(ms, "coverage", "truth").mcse(), TOL);
+        assertEquals(0.75, get(ms, "coverage", "causal").value(), TOL);
+        assertEquals(Math.sqrt(0.75 * 0.25 / 4), get(ms, "coverage", "causal").mcse(), TOL);
         // p-values 0.01, 0.2, 0.04, 0.001 against alpha 0.05: three rejections
         assertEquals(0.75, get(ms, "rejection_rate", "").value(), TOL);
         assertEquals(4, get(ms, "rejection_rate", "").replications());
@@ -73,14 +79,14 @@ class MeasureAccumulatorTest {
 
     @Test
     void fewerThanTwoReplicationsGiveNaNWhereSIsNeeded() {
-        MeasureSpec spec = new MeasureSpec.Estimator("a", "est", "lo", "hi", "p", Map.of("truth", 0.0), Map.of());
+        MeasureSpec spec = new MeasureSpec.Estimator("a", "est", "lo", "hi", "p", Map.of(Estimand.CAUSAL, 0.0), Map.of());
         MeasureAccumulator acc = MeasureAccumulator.of(spec, LAYOUT, 0.05);
         acc.add(new double[] {0.1, 0.0, 0.2, 0.5, 0});
         List<Measure> ms = acc.measures();
         assertEquals(0.1, get(ms, "mean", "").value(), TOL);
         assertTrue(Double.isNaN(get(ms, "empirical_se", "").value()));
-        assertTrue(Double.isNaN(get(ms, "bias", "truth").mcse()));
-        assertEquals(1.0, get(ms, "coverage", "truth").value());
+        assertTrue(Double.isNaN(get(ms, "bias", "causal").mcse()));
+        assertEquals(1.0, get(ms, "coverage", "causal").value());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.ConditionSummary;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,7 +149,7 @@ class MonteCarloRunnerTest {
     void failuresAreCountedWithTheirSeedCoordinates() throws IOException {
         FakeDesign d = design();
         RunResult r = MonteCarloRunner.of(d).run(tmp.resolve("f"));
-        for (ConditionSummary s : r.summaries()) {
+        for (ConditionSummary s : r.summary().orElseThrow().conditions()) {
             int c = s.info().index();
             // Expected failures recomputed from the replication streams themselves.
             List<Integer> whole = new ArrayList<>();
@@ -183,8 +186,8 @@ class MonteCarloRunnerTest {
         // 690 replications of an exact 95% interval: coverage within 4 binomial SEs
         // (false-alarm rate < 1e-4 per condition; the seed is fixed anyway).
         RunResult r = MonteCarloRunner.of(design()).run(tmp.resolve("cov"));
-        for (ConditionSummary s : r.summaries()) {
-            Measure cov = s.find("first", "coverage", "effect").orElseThrow();
+        for (ConditionSummary s : r.summary().orElseThrow().conditions()) {
+            Measure cov = s.find("first", "coverage", "causal").orElseThrow();
             assertEquals(0.95, cov.value(), 4 * Math.sqrt(0.95 * 0.05 / cov.replications()));
         }
     }

@@ -1,5 +1,9 @@
 package org.alliancelab.simulate.montecarlo;
 
+import org.alliancelab.simulate.results.Failure;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.analysis.RecordLayout;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,7 +193,7 @@ class ScenarioMonteCarloTest {
         assertTrue(!expectedMissing.isEmpty(), "the example must exercise an absent level");
 
         RunResult run = MonteCarloRunner.of(design).run(tmp.resolve("mod"));
-        ConditionSummary c = run.summaries().get(0);
+        ConditionSummary c = run.summary().orElseThrow().conditions().get(0);
         List<Integer> reported = new ArrayList<>();
         for (ConditionSummary.FailedReplication f : c.failures()) {
             if (f.failures().stream().anyMatch(x -> x.analysis().equals("disorder=substance_use"))) {
@@ -200,7 +204,7 @@ class ScenarioMonteCarloTest {
         assertEquals(scenario.replications() - expectedMissing.size(),
             (long) c.find("disorder=substance_use", "replications", "").orElseThrow().value());
         // the level's truth is the substance-use cells' mixture: no causal effect there
-        assertEquals(0.0, c.info().truthByModerator().get("disorder").get("substance_use").get("causal"), 1e-12);
+        assertEquals(0.0, c.info().truthByModerator().get("disorder").get("substance_use").causal(), 1e-12);
     }
 
     @Test

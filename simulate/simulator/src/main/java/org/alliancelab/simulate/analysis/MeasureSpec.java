@@ -1,9 +1,10 @@
-package org.alliancelab.simulate.montecarlo;
+package org.alliancelab.simulate.analysis;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.alliancelab.simulate.results.Estimand;
 
 /**
  * Which performance measures to compute for one analysis of a condition, in terms of the
@@ -20,18 +21,18 @@ public sealed interface MeasureSpec {
      * An estimator with a confidence interval and a test of zero: replications, mean,
      * empirical SE, per estimand bias, RMSE and coverage, the rejection rate of zero and the
      * means of extra columns (e.g. tau<sup>2</sup>, I<sup>2</sup>). Formulas in
-     * {@link MeasureAccumulator}.
+     * the Monte Carlo package ({@code MeasureAccumulator}).
      *
      * @param analysis analysis name
      * @param estimate column of the estimate
      * @param ciLower column of the lower confidence bound
      * @param ciUpper column of the upper confidence bound
      * @param pValue column of the two-sided p-value of the test of zero, or null for none
-     * @param estimands estimand name to true value, in report order
+     * @param estimands estimand to true value, in report order
      * @param means measure name (e.g. {@code mean_tau2}) to column, in report order
      */
     record Estimator(String analysis, String estimate, String ciLower, String ciUpper, String pValue,
-                     Map<String, Double> estimands, Map<String, String> means) implements MeasureSpec {
+                     Map<Estimand, Double> estimands, Map<String, String> means) implements MeasureSpec {
         /** Copies the maps, keeping their order. */
         public Estimator {
             Objects.requireNonNull(analysis);

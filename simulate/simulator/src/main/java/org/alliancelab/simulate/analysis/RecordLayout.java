@@ -1,4 +1,4 @@
-package org.alliancelab.simulate.montecarlo;
+package org.alliancelab.simulate.analysis;
 
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +40,48 @@ public final class RecordLayout {
     /** @return the number of columns */
     public int size() {
         return columns.size();
+    }
+
+    /**
+     * Concatenates the groups' columns.
+     *
+     * @param groups column groups, in record order
+     * @return the layout
+     * @throws IllegalArgumentException when a column repeats
+     */
+    public static RecordLayout ofGroups(List<ColumnGroup> groups) {
+        List<String> columns = new java.util.ArrayList<>();
+        for (ColumnGroup g : groups) {
+            columns.addAll(g.columns());
+        }
+        return new RecordLayout(columns);
+    }
+
+    /**
+     * @param group a column group
+     * @return whether every column of the group is in this layout
+     */
+    public boolean contains(ColumnGroup group) {
+        for (String c : group.columns()) {
+            if (!index.containsKey(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param group a column group of this layout
+     * @return the writer of its values
+     * @throws IllegalArgumentException when a column of the group is not in the layout
+     */
+    public ColumnWriter writer(ColumnGroup group) {
+        List<String> columns = group.columns();
+        int[] at = new int[columns.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = indexOf(columns.get(i));
+        }
+        return new ColumnWriter(group, at);
     }
 
     /**

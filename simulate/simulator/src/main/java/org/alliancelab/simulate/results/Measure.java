@@ -1,4 +1,4 @@
-package org.alliancelab.simulate.montecarlo;
+package org.alliancelab.simulate.results;
 
 /**
  * One performance measure of one analysis in one condition, with its Monte Carlo standard

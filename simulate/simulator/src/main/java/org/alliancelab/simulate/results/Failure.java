@@ -1,4 +1,4 @@
-package org.alliancelab.simulate.montecarlo;
+package org.alliancelab.simulate.results;
 
 /**
  * An analysis that failed in one replication.

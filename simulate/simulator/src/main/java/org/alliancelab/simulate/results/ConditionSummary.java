@@ -1,4 +1,4 @@
-package org.alliancelab.simulate.montecarlo;
+package org.alliancelab.simulate.results;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +35,36 @@ public record ConditionSummary(ConditionInfo info, int replications, List<Measur
     }
 
     /**
-     * @param analysis analysis name
-     * @param measure measure name
-     * @param estimand estimand name, or "" for none
+     * @param analysis analysis name ({@link Analyses})
+     * @param measure measure name ({@link MeasureNames})
+     * @param estimand estimand key, or "" for a measure without estimand
      * @return the measure when present
      */
     public Optional<Measure> find(String analysis, String measure, String estimand) {
-        return measures.stream()
-            .filter(m -> m.analysis().equals(analysis) && m.measure().equals(measure) && m.estimand().equals(estimand))
-            .findFirst();
+        for (Measure m : measures) {
+            if (m.analysis().equals(analysis) && m.measure().equals(measure) && m.estimand().equals(estimand)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param analysis analysis name
+     * @param measure measure name
+     * @param estimand the estimand the measure refers to
+     * @return the measure when present
+     */
+    public Optional<Measure> find(String analysis, String measure, Estimand estimand) {
+        return find(analysis, measure, estimand.key());
+    }
+
+    /**
+     * @param analysis analysis name
+     * @param measure measure name (one without estimand)
+     * @return its value, NaN when absent
+     */
+    public double value(String analysis, String measure) {
+        return find(analysis, measure, "").map(Measure::value).orElse(Double.NaN);
     }
 }

@@ -1,4 +1,4 @@
-package org.alliancelab.report;
+package org.alliancelab.simulate.results;
 
 import java.nio.file.Path;
 
@@ -22,7 +22,7 @@ public final class SimulationOutputException extends Exception {
      * @param message what is wrong
      * @return the exception
      */
-    static SimulationOutputException csv(Path file, int line, String column, String message) {
+    public static SimulationOutputException csv(Path file, int line, String column, String message) {
         return new SimulationOutputException(file + ":" + line + ": "
             + (column.isEmpty() ? "" : "column '" + column + "': ") + message);
     }
@@ -33,7 +33,7 @@ public final class SimulationOutputException extends Exception {
      * @param message what is wrong
      * @return the exception
      */
-    static SimulationOutputException json(Path file, String pointer, String message) {
+    public static SimulationOutputException json(Path file, String pointer, String message) {
         return new SimulationOutputException(file + ": " + pointer + ": " + message);
     }
 
@@ -42,7 +42,7 @@ public final class SimulationOutputException extends Exception {
      * @param message what is wrong with it as a whole
      * @return the exception
      */
-    static SimulationOutputException file(Path file, String message) {
+    public static SimulationOutputException file(Path file, String message) {
         return new SimulationOutputException(file + ": " + message);
     }
 }

@@ -1,0 +1,44 @@
+package org.alliancelab.simulate.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancelab.simulate.scenario.Condition;
+import org.alliancelab.simulate.scenario.DifferenceTest;
+import org.alliancelab.simulate.scenario.Moderator;
+
+/**
+ * The analyses the synthesis ran, as the simulator runs them on every replication, in order:
+ * the study counts; the unadjusted pooled correlation of all studies; when studies report an
+ * adjusted estimate, the unadjusted and adjusted pooled correlations of those studies and the
+ * difference tests the scenario asks for; a subgroup analysis per moderator.
+ */
+public final class StandardAnalyses {
+    private StandardAnalyses() {
+    }
+
+    /**
+     * @param first the scenario's first condition (every condition shares the design's
+     *     structure: moderators, adjusted reporting, difference tests)
+     * @return the analyses
+     */
+    public static List<Analysis> of(Condition first) {
+        List<Analysis> list = new ArrayList<>();
+        list.add(StudyCounts.of());
+        list.add(PooledCorrelation.of(Sample.UNADJUSTED_ALL));
+        if (first.design().adjustedReporting().isPresent()) {
+            list.add(PooledCorrelation.of(Sample.UNADJUSTED_REPORTING));
+            list.add(PooledCorrelation.of(Sample.ADJUSTED_REPORTING));
+            List<DifferenceTest> tests = first.analyses().differenceTests();
+            if (tests.contains(DifferenceTest.SUBGROUP)) {
+                list.add(SubgroupDifference.of());
+            }
+            if (tests.contains(DifferenceTest.PAIRED)) {
+                list.add(PairedDifference.of());
+            }
+        }
+        for (Moderator m : first.design().moderators()) {
+            list.add(ModeratorSubgroups.of(m));
+        }
+        return List.copyOf(list);
+    }
+}

@@ -1,0 +1,43 @@
+package org.alliancelab.simulate.results;
+
+/**
+ * The names of the built-in per-replication analyses, as the output files and every reader of
+ * them spell them, and the rule for column names ({@code <analysis>.<quantity>}).
+ */
+public final class Analyses {
+    /** (1) Unadjusted correlations, all published studies. */
+    public static final String UNADJUSTED_ALL = "unadjusted_all";
+    /** (2) Unadjusted correlations, the studies that report an adjusted estimate. */
+    public static final String UNADJUSTED_REPORTING = "unadjusted_reporting";
+    /** (3) Adjusted (partial) correlations, the same studies. */
+    public static final String ADJUSTED = "adjusted";
+    /** (4a) Adjusted minus unadjusted as two independent pooled estimates (Wald, = Q-between). */
+    public static final String DIFFERENCE_SUBGROUP = "difference_subgroup";
+    /** (4b) Adjusted minus unadjusted as pooled within-study differences. */
+    public static final String DIFFERENCE_PAIRED = "difference_paired";
+    /** Study-level description of a replication (counts, share negative, mean n). */
+    public static final String STUDIES = "studies";
+    /** The analysis named in a failure when a whole replication failed. */
+    public static final String REPLICATION = "replication";
+
+    private Analyses() {
+    }
+
+    /**
+     * @param moderator moderator name, itself the name of its Q-between analysis
+     * @param level level name
+     * @return the name of the subgroup analysis of that level, {@code moderator=level}
+     */
+    public static String level(String moderator, String level) {
+        return moderator + "=" + level;
+    }
+
+    /**
+     * @param analysis analysis name
+     * @param quantity quantity, e.g. {@code r}
+     * @return the column name in {@code replications.csv}, {@code analysis.quantity}
+     */
+    public static String column(String analysis, String quantity) {
+        return analysis + "." + quantity;
+    }
+}

@@ -1,0 +1,48 @@
+package org.alliancelab.simulate.results;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.alliancelab.simulate.model.TruthValues;
+
+/**
+ * What the output reports about one condition besides its measures: the factor levels and the
+ * population values of the estimands.
+ *
+ * @param index condition index (0-based, the seed coordinate)
+ * @param factors grid factor to level, in grid order (empty without a grid)
+ * @param truth population values over all studies
+ * @param truthAmongReporters the same over the studies that report an adjusted estimate (the
+ *     population of analyses 2 to 4; equal to {@code truth} unless reporting depends on a
+ *     moderator)
+ * @param alpha significance level of the condition's tests
+ * @param truthByModerator moderator to level to population values, only where a level changes
+ *     the model
+ */
+public record ConditionInfo(int index, Map<String, Double> factors, TruthValues truth,
+                            TruthValues truthAmongReporters, double alpha,
+                            Map<String, Map<String, TruthValues>> truthByModerator) {
+    /** Copies the maps, keeping their order. */
+    public ConditionInfo {
+        factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+        Map<String, Map<String, TruthValues>> copy = new LinkedHashMap<>();
+        truthByModerator.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        truthByModerator = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * @param estimand an estimand
+     * @return its population value over all studies
+     */
+    public double truth(Estimand estimand) {
+        return estimand.of(truth);
+    }
+
+    /**
+     * @param estimand an estimand
+     * @return its population value among the studies that report an adjusted estimate
+     */
+    public double truthAmongReporters(Estimand estimand) {
+        return estimand.of(truthAmongReporters);
+    }
+}

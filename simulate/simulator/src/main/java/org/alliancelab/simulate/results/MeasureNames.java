@@ -1,0 +1,43 @@
+package org.alliancelab.simulate.results;
+
+/**
+ * The names of the performance measures (Morris, White &amp; Crowther 2019,
+ * doi:10.1002/sim.8086) as {@code summary.json} and {@code summary.csv} spell them.
+ */
+public final class MeasureNames {
+    /** Replications in which the analysis gave an estimate. */
+    public static final String REPLICATIONS = "replications";
+    /** Monte Carlo mean of the estimate. */
+    public static final String MEAN = "mean";
+    /** Standard deviation of the estimate over replications. */
+    public static final String EMPIRICAL_SE = "empirical_se";
+    /** Mean minus the estimand. */
+    public static final String BIAS = "bias";
+    /** Root mean squared error about the estimand. */
+    public static final String RMSE = "rmse";
+    /** Share of confidence intervals that contain the estimand. */
+    public static final String COVERAGE = "coverage";
+    /** Share of p-values below alpha. */
+    public static final String REJECTION_RATE = "rejection_rate";
+    /** Mean tau<sup>2</sup> of a pooled analysis. */
+    public static final String MEAN_TAU2 = "mean_tau2";
+    /** Mean I<sup>2</sup> of a pooled analysis. */
+    public static final String MEAN_I2 = "mean_i2";
+    /** Mean number of studies (pooled, or published for {@link Analyses#STUDIES}). */
+    public static final String MEAN_K = "mean_k";
+    /** Mean number of studies that report an adjusted estimate. */
+    public static final String MEAN_K_ADJUSTED = "mean_k_adjusted";
+    /** Mean share of negative study correlations. */
+    public static final String SHARE_NEGATIVE = "share_negative";
+    /** Mean of the studies' mean sample size. */
+    public static final String MEAN_N = "mean_n";
+    /** Mean number of coefficient draws rejected by the redraw rule. */
+    public static final String MEAN_INVALID_DRAWS = "mean_invalid_draws";
+    /** Mean number of studies suppressed by publication selection. */
+    public static final String MEAN_SUPPRESSED = "mean_suppressed";
+    /** Mean Q-between of a moderator. */
+    public static final String MEAN_Q_BETWEEN = "mean_q_between";
+
+    private MeasureNames() {
+    }
+}
