@@ -24,12 +24,12 @@ public final class ColumnWriter {
     /**
      * @param record the replication record, in layout order
      * @param values one value per quantity of the group, in its order
-     * @throws IllegalStateException when the number of values is not the number of quantities:
+     * @throws ColumnMismatchException when the number of values is not the number of quantities:
      *     an analysis whose values and columns disagree fails loudly instead of shifting columns
      */
     public void write(double[] record, double... values) {
         if (values.length != index.length) {
-            throw new IllegalStateException(group.analysis() + ": " + values.length + " values for the "
+            throw new ColumnMismatchException(group.analysis() + ": " + values.length + " values for the "
                 + index.length + " columns " + group.quantities());
         }
         for (int i = 0; i < index.length; i++) {

@@ -2,6 +2,7 @@ package org.alliancelab.simulate.montecarlo;
 
 import org.alliancelab.simulate.results.Failure;
 import org.alliancelab.simulate.results.Analyses;
+import org.alliancelab.simulate.analysis.ColumnMismatchException;
 import java.util.Optional;
 import org.alliancelab.simulate.results.RunSummary;
 
@@ -234,6 +235,8 @@ public final class MonteCarloRunner {
         List<Failure> failures;
         try {
             failures = worker.run(rng, values);
+        } catch (ColumnMismatchException e) {
+            throw e;   // a broken analysis, not a failed replication: stop the run
         } catch (RuntimeException e) {
             Arrays.fill(values, Double.NaN);
             failures = List.of(Failure.of(Analyses.REPLICATION, e));
