@@ -3,12 +3,11 @@ package org.alliancelab.benchmarks.simulation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.alliancelab.simulate.engine.Engine;
-import org.alliancelab.simulate.results.Failure;
 import org.alliancelab.simulate.montecarlo.ReplicationSeeds;
 import org.alliancelab.simulate.montecarlo.ReplicationWorker;
 import org.alliancelab.simulate.montecarlo.ScenarioDesign;
+import org.alliancelab.simulate.results.Failure;
 import org.alliancelab.simulate.scenario.Scenario;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

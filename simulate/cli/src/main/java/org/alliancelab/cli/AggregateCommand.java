@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.alliancelab.cli.io.Column;
 import org.alliancelab.cli.io.EffectSizeReader;
 import org.alliancelab.cli.io.InputException;
@@ -20,7 +19,6 @@ import org.alliancelab.meta.dependence.CompositeCorrelation;
 import org.alliancelab.meta.dependence.CompoundSymmetryAggregation;
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,12 +8,9 @@ import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-
 import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.OutputException;
 import org.alliancelab.meta.pooling.NonConvergenceException;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code alliance-lab} command line: a picocli command whose subcommands do the work.

@@ -1,7 +1,6 @@
 package org.alliancelab.cli;
 
 import java.nio.file.Path;
-
 import org.alliancelab.cli.io.EffectSizeReader;
 import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
@@ -10,7 +9,6 @@ import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.regression.MetaRegression;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -3,7 +3,6 @@ package org.alliancelab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.bias.EggerResult;
@@ -21,7 +20,6 @@ import org.alliancelab.meta.regression.InvalidModeratorException;
 import org.alliancelab.plot.EggerLine;
 import org.alliancelab.plot.FunnelPlot;
 import org.alliancelab.plot.FunnelPlotData;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -7,7 +7,6 @@ import static org.alliancelab.cli.TextFormat.value;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.bias.EggerResult;
 import org.alliancelab.meta.bias.FailSafeResult;

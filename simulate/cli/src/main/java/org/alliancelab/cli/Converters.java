@@ -3,7 +3,6 @@ package org.alliancelab.cli;
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -2,14 +2,12 @@ package org.alliancelab.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.sensitivity.InfluenceDiagnostics;
 import org.alliancelab.meta.sensitivity.LeaveOneOut;
 import org.alliancelab.meta.sensitivity.StudyInfluence;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

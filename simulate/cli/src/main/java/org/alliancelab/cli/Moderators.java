@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.alliancelab.cli.io.Column;
 import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;

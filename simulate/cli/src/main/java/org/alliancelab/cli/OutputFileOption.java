@@ -2,9 +2,7 @@ package org.alliancelab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
 import org.alliancelab.cli.io.AtomicOutput;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

@@ -1,11 +1,9 @@
 package org.alliancelab.cli;
 
 import java.nio.file.Path;
-
 import org.alliancelab.cli.io.AtomicOutput;
 import org.alliancelab.plot.Figure;
 import org.alliancelab.plot.PlotFormat;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 

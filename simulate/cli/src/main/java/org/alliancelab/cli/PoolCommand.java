@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.alliancelab.cli.io.Column;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
@@ -21,7 +20,6 @@ import org.alliancelab.meta.subgroup.SubgroupResult;
 import org.alliancelab.plot.ForestPanel;
 import org.alliancelab.plot.ForestPlot;
 import org.alliancelab.plot.ForestPlotData;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

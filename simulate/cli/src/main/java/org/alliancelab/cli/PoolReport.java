@@ -9,7 +9,6 @@ import static org.alliancelab.cli.TextFormat.value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.pooling.InferenceTest;

@@ -4,17 +4,16 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ConditionInfo;
 import org.alliancelab.simulate.results.ConditionSummary;
 import org.alliancelab.simulate.results.Estimand;
-import org.alliancelab.simulate.results.MeasureNames;
-import org.alliancelab.simulate.results.SynthesisFigures;
 import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.MeasureNames;
 import org.alliancelab.simulate.results.RunSummary;
+import org.alliancelab.simulate.results.SynthesisFigures;
 
 /** The terminal tables of {@code simulate} and {@code compare}: key results, readable. */
 final class ResultTables {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;

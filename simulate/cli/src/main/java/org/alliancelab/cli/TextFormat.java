@@ -1,11 +1,10 @@
 package org.alliancelab.cli;
 
-import java.util.List;
-import java.util.Locale;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Number formatting and the JSON writer shared by the commands' reports: fixed decimals in

@@ -1,10 +1,8 @@
 package org.alliancelab.cli;
 
 import java.util.concurrent.Callable;
-
 import org.alliancelab.simulate.scenario.Scenario;
 import org.alliancelab.simulate.scenario.ScenarioException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

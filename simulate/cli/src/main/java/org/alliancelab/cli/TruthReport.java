@@ -1,8 +1,5 @@
 package org.alliancelab.cli;
 
-import org.alliancelab.simulate.results.Estimand;
-import org.alliancelab.simulate.results.SummaryJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
-
 import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.SummaryJson;
 import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.scenario.Scenario;
 

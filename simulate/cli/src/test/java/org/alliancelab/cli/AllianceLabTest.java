@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
-
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.junit.jupiter.api.Test;
-
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top-level command: help, version, missing command and the internal-error path. */
 class AllianceLabTest {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import picocli.CommandLine;
 
 /** Runs the command line in-process and captures what it prints. */

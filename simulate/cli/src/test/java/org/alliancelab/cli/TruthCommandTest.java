@@ -1,7 +1,5 @@
 package org.alliancelab.cli;
 
-import org.alliancelab.simulate.results.Estimand;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.results.Estimand;
 import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.scenario.Scenario;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,7 @@
 package org.alliancelab.report;
 
-import org.alliancelab.simulate.results.Analyses;
-import org.alliancelab.simulate.results.ConditionSummary;
-import org.alliancelab.simulate.results.Estimand;
-import org.alliancelab.simulate.results.Measure;
-import org.alliancelab.simulate.results.MeasureNames;
-import org.alliancelab.simulate.results.SynthesisFigures;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +14,12 @@ import org.alliancelab.plot.PerformancePlot;
 import org.alliancelab.plot.PerformanceSeries;
 import org.alliancelab.plot.SamplingDistributionPlot;
 import org.alliancelab.plot.ScenarioComparisonPlot;
+import org.alliancelab.simulate.results.Analyses;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.MeasureNames;
+import org.alliancelab.simulate.results.SynthesisFigures;
 
 /**
  * A single self-contained HTML page for one or more {@code simulate} runs: every plot is inline

@@ -1,27 +1,24 @@
 package org.alliancelab.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.plot.CausalGraph;
-import org.alliancelab.plot.McEstimate;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import org.alliancelab.simulate.montecarlo.io.Csv;
 import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.RunFiles;
 import org.alliancelab.simulate.results.RunSummary;
 import org.alliancelab.simulate.results.SimulationOutputException;
 import org.alliancelab.simulate.results.SummaryJson;
@@ -37,7 +34,7 @@ public final class SimulationOutputReader {
     /** File with the per-condition results. */
     public static final String SUMMARY_JSON = SummaryJson.FILE;
     /** File with one row per condition and replication. */
-    public static final String REPLICATIONS_CSV = "replications.csv";
+    public static final String REPLICATIONS_CSV = RunFiles.REPLICATIONS_CSV;
 
     private SimulationOutputReader() {
     }

@@ -11,7 +11,6 @@ import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
 
 /** Structural tests of the funnel plot's SVG, on dat.molloy2014 (golden/molloy2014.json yi_ZCOR, vi_ZCOR). */
 class FunnelPlotTest {

@@ -1,11 +1,5 @@
 package org.alliancelab.report;
 
-import org.alliancelab.simulate.model.TruthValues;
-import org.alliancelab.simulate.results.ConditionInfo;
-import org.alliancelab.simulate.results.ConditionSummary;
-import org.alliancelab.simulate.results.Measure;
-import org.alliancelab.simulate.results.RunSummary;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +16,11 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.alliancelab.plot.McEstimate;
 import org.alliancelab.plot.PerformanceSeries;
+import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,11 @@
 package org.alliancelab.report;
 
-import org.alliancelab.simulate.results.SimulationOutputException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
-
+import org.alliancelab.simulate.results.SimulationOutputException;
 import org.junit.jupiter.api.Test;
 
 /**

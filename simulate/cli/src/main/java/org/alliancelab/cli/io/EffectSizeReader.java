@@ -1,7 +1,6 @@
 package org.alliancelab.cli.io;
 
 import java.nio.file.Path;
-
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.EffectSizes;

@@ -1,7 +1,6 @@
 package org.alliancelab.cli.io;
 
 import java.util.Optional;
-
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 
 /**

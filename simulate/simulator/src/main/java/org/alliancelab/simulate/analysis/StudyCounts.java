@@ -4,8 +4,8 @@ import java.util.List;
 import org.alliancelab.simulate.engine.StudySimulator;
 import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ConditionInfo;
-import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.results.MeasureNames;
+import org.alliancelab.simulate.scenario.Condition;
 
 /**
  * The study-level description of a replication ({@code studies}): published studies, those

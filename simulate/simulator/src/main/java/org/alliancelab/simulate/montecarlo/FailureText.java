@@ -1,9 +1,8 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Failure;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancelab.simulate.results.Failure;
 
 /**
  * The text form of a replication's failures in CSV cells: {@code analysis: reason} items joined

@@ -1,14 +1,13 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Measure;
-import org.alliancelab.simulate.analysis.MeasureSpec;
-import org.alliancelab.simulate.analysis.RecordLayout;
-import org.alliancelab.simulate.results.Estimand;
-import org.alliancelab.simulate.results.MeasureNames;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.MeasureNames;
 
 /**
  * Streams replication records of one condition into the performance measures of one

@@ -1,13 +1,12 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.RunSummary;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancelab.simulate.results.RunSummary;
 
 /**
  * Merges the directories of shard runs ({@code simulate --shard i/K}) into the output files a

@@ -1,10 +1,9 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.ConditionInfo;
+import java.util.List;
 import org.alliancelab.simulate.analysis.MeasureSpec;
 import org.alliancelab.simulate.analysis.RecordLayout;
-
-import java.util.List;
+import org.alliancelab.simulate.results.ConditionInfo;
 
 /**
  * Everything the Monte Carlo runner needs to know about a simulation study: its identity (for

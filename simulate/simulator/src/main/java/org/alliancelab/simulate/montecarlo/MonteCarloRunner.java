@@ -1,11 +1,5 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Failure;
-import org.alliancelab.simulate.results.Analyses;
-import org.alliancelab.simulate.analysis.ColumnMismatchException;
-import java.util.Optional;
-import org.alliancelab.simulate.results.RunSummary;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.alliancelab.simulate.analysis.ColumnMismatchException;
+import org.alliancelab.simulate.results.Analyses;
+import org.alliancelab.simulate.results.Failure;
+import org.alliancelab.simulate.results.RunSummary;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

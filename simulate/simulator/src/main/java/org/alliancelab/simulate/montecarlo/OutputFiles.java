@@ -1,29 +1,23 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Measure;
-import org.alliancelab.simulate.results.Failure;
-import org.alliancelab.simulate.results.ConditionInfo;
-import org.alliancelab.simulate.results.ConditionSummary;
-import org.alliancelab.simulate.results.SummaryJson;
-import org.alliancelab.simulate.results.RunSummary;
-import org.alliancelab.simulate.analysis.MeasureSpec;
-import org.alliancelab.simulate.analysis.RecordLayout;
-
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.alliancelab.io.AtomicFiles;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
 import org.alliancelab.simulate.montecarlo.io.Csv;
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Measure;
+import org.alliancelab.simulate.results.RunFiles;
+import org.alliancelab.simulate.results.RunSummary;
+import org.alliancelab.simulate.results.SummaryJson;
 
 /**
  * Writes the final output of a run from finished blocks, reading them in (condition,
@@ -34,8 +28,8 @@ import org.alliancelab.simulate.montecarlo.io.Csv;
  */
 final class OutputFiles {
     static final String SUMMARY_JSON = SummaryJson.FILE;
-    static final String SUMMARY_CSV = "summary.csv";
-    static final String REPLICATIONS_CSV = "replications.csv";
+    static final String SUMMARY_CSV = RunFiles.SUMMARY_CSV;
+    static final String REPLICATIONS_CSV = RunFiles.REPLICATIONS_CSV;
 
     private OutputFiles() {
     }

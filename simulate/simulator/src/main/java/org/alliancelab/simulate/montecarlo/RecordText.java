@@ -1,9 +1,8 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Failure;
-
 import java.util.List;
 import org.alliancelab.simulate.montecarlo.io.Csv;
+import org.alliancelab.simulate.results.Failure;
 
 /**
  * The text of one replication record that the checkpoint block files and {@code replications.csv}

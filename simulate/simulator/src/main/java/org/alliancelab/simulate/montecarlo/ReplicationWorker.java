@@ -1,9 +1,8 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Failure;
-import org.alliancelab.simulate.analysis.RecordLayout;
-
 import java.util.List;
+import org.alliancelab.simulate.analysis.RecordLayout;
+import org.alliancelab.simulate.results.Failure;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

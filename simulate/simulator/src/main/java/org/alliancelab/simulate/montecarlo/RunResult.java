@@ -1,9 +1,8 @@
 package org.alliancelab.simulate.montecarlo;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.alliancelab.simulate.results.RunSummary;
-
-import java.nio.file.Path;
 
 /**
  * What a call of {@link MonteCarloRunner#run} did.

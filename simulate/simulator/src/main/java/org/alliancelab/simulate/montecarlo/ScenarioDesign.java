@@ -1,12 +1,12 @@
 package org.alliancelab.simulate.montecarlo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.simulate.analysis.Analysis;
 import org.alliancelab.simulate.analysis.ColumnGroup;

@@ -25,7 +25,7 @@ import org.alliancelab.simulate.model.TruthValues;
  */
 public final class SummaryJson {
     /** The file's name in an output directory. */
-    public static final String FILE = "summary.json";
+    public static final String FILE = RunFiles.SUMMARY_JSON;
     private static final String SEEDING = "XO_RO_SHI_RO_128_PP per replication, state from SplitMix64 mixing of "
         + "(seed, condition, replication); see docs/monte-carlo.md";
 

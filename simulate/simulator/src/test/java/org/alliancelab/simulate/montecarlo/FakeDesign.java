@@ -1,18 +1,15 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.model.TruthValues;
-
-import org.alliancelab.simulate.results.Estimand;
-
-import org.alliancelab.simulate.results.Failure;
-import org.alliancelab.simulate.results.ConditionInfo;
-import org.alliancelab.simulate.analysis.MeasureSpec;
-import org.alliancelab.simulate.analysis.RecordLayout;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.results.ConditionInfo;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.Failure;
 
 /**
  * A small design for testing the runner without the scenario model: condition c has true

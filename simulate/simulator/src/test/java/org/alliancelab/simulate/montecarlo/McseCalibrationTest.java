@@ -1,12 +1,11 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Measure;
-import org.alliancelab.simulate.results.ConditionSummary;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Measure;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

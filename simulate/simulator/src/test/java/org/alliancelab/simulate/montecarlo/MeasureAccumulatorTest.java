@@ -1,16 +1,14 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Estimand;
-
-import org.alliancelab.simulate.results.Measure;
-import org.alliancelab.simulate.analysis.MeasureSpec;
-import org.alliancelab.simulate.analysis.RecordLayout;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.simulate.analysis.MeasureSpec;
+import org.alliancelab.simulate.analysis.RecordLayout;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.Measure;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,8 +1,5 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Measure;
-import org.alliancelab.simulate.results.ConditionSummary;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Measure;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

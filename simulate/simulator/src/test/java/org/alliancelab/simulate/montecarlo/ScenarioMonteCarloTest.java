@@ -1,9 +1,5 @@
 package org.alliancelab.simulate.montecarlo;
 
-import org.alliancelab.simulate.results.Failure;
-import org.alliancelab.simulate.results.ConditionSummary;
-import org.alliancelab.simulate.analysis.RecordLayout;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +18,13 @@ import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.EffectSizes;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
+import org.alliancelab.simulate.analysis.RecordLayout;
 import org.alliancelab.simulate.engine.Engine;
 import org.alliancelab.simulate.engine.SimulatedReplication;
 import org.alliancelab.simulate.engine.StudySimulator;
 import org.alliancelab.simulate.model.SimulatedStudy;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Failure;
 import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.scenario.Scenario;
 import org.junit.jupiter.api.Test;
