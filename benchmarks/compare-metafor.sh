@@ -83,7 +83,7 @@ Rscript benchmarks/compare/time-metafor.R "$THRESHOLD" "$MAXITER" "${FILES[@]}" 
 echo "timing alliance-lab ..." >&2
 java -cp "$JAR" org.alliancelab.benchmarks.compare.PoolingTimer "$THRESHOLD" "$MAXITER" "${FILES[@]}" > "$TMP/java.tsv" \
   || die "Java timing failed"
-SCENARIO="simulate/src/main/resources/scenarios/causal.json"
+SCENARIO="simulate/simulator/src/main/resources/scenarios/causal.json"
 [ -f "$SCENARIO" ] || die "missing $SCENARIO"
 mkdir "$TMP/causal"
 echo "timing one replication of the causal scenario in R ..." >&2
