@@ -172,13 +172,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     static Engine parseEngine(String s) {
-        switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "patient":
-                return Engine.PATIENT;
-            case "sufficient":
-                return Engine.SUFFICIENT;
-            default:
-                throw new IllegalArgumentException("--engine must be patient or sufficient, got '" + s + "'");
-        }
+        return Engine.ofKey(s);
     }
 }

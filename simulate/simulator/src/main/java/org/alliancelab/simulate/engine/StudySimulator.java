@@ -3,6 +3,7 @@ package org.alliancelab.simulate.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.alliancelab.simulate.internal.SmallMatrices;
 import org.alliancelab.simulate.model.SamplingCorrelation;
 import org.alliancelab.simulate.model.SimulatedStudy;
@@ -221,10 +222,6 @@ public final class StudySimulator {
         this.reporting = design.adjustedReporting().orElse(null);
         this.publicationProbability = design.publication().map(PublicationSelection::probability).orElse(1.0);
         this.criticalZ = NormalDistribution.of(0, 1).inverseSurvivalProbability(condition.analyses().alpha() / 2);
-        if (engine == Engine.SUFFICIENT && dropout != null) {
-            throw new ScenarioException(condition.source(), "/design/dropout",
-                "the sufficient-statistics engine cannot represent dropout (use the patient engine)");
-        }
         int m = design.moderators().size();
         levelCumulative = new double[m][];
         strides = new int[m];
@@ -278,9 +275,13 @@ public final class StudySimulator {
      * @param engine the engine
      * @return a simulator for that condition
      * @throws ScenarioException when the engine cannot represent the condition (the sufficient
-     *     engine and dropout)
+     *     engine and dropout): {@link Engine#unsupported(Condition)} says why
      */
     public static StudySimulator of(Condition condition, Engine engine) {
+        Optional<Engine.Unsupported> u = engine.unsupported(condition);
+        if (u.isPresent()) {
+            throw new ScenarioException(condition.source(), u.get().pointer(), u.get().reason());
+        }
         return new StudySimulator(condition, engine);
     }
 

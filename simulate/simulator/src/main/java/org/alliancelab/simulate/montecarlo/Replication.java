@@ -24,7 +24,7 @@ final class Replication implements ReplicationWorker {
     private final Analysis.Computation[] computations;
 
     private Replication(Condition condition, Engine engine, List<Analysis> analyses, RecordLayout layout) {
-        this.simulator = StudySimulator.of(condition, engine);
+        this.simulator = engine.simulator(condition);
         this.data = ReplicationData.of(simulator, condition.analyses());
         this.computations = new Analysis.Computation[analyses.size()];
         for (int i = 0; i < computations.length; i++) {

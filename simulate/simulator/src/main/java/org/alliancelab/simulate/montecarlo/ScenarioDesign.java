@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.simulate.analysis.Analysis;
@@ -14,7 +14,6 @@ import org.alliancelab.simulate.analysis.MeasureSpec;
 import org.alliancelab.simulate.analysis.RecordLayout;
 import org.alliancelab.simulate.analysis.StandardAnalyses;
 import org.alliancelab.simulate.engine.Engine;
-import org.alliancelab.simulate.engine.StudySimulator;
 import org.alliancelab.simulate.model.TruthValues;
 import org.alliancelab.simulate.results.ConditionInfo;
 import org.alliancelab.simulate.scenario.Condition;
@@ -97,8 +96,10 @@ public final class ScenarioDesign implements MonteCarloDesign {
      * @throws IllegalArgumentException when two analyses share a name or a column
      */
     public static ScenarioDesign of(Scenario scenario, Engine engine, List<? extends Analysis> extra) {
-        for (Condition c : scenario.conditions()) {
-            StudySimulator.of(c, engine);
+        Optional<Engine.Unsupported> u = engine.unsupported(scenario);
+        if (u.isPresent()) {
+            Condition first = scenario.conditions().get(0);
+            throw new ScenarioException(first.source(), u.get().pointer(), u.get().reason());
         }
         List<Analysis> all = new ArrayList<>(StandardAnalyses.of(scenario.conditions().get(0)));
         all.addAll(extra);
@@ -106,21 +107,11 @@ public final class ScenarioDesign implements MonteCarloDesign {
     }
 
     /**
-     * The default engine: {@link Engine#SUFFICIENT} (cost independent of sample size) when it
-     * can represent every condition, else {@link Engine#PATIENT} (dropout needs patients).
-     *
      * @param scenario the scenario
-     * @return the engine to use when none is requested
+     * @return the engine to use when none is requested ({@link Engine#defaultFor})
      */
     public static Engine defaultEngine(Scenario scenario) {
-        try {
-            for (Condition c : scenario.conditions()) {
-                StudySimulator.of(c, Engine.SUFFICIENT);
-            }
-            return Engine.SUFFICIENT;
-        } catch (ScenarioException e) {
-            return Engine.PATIENT;
-        }
+        return Engine.defaultFor(scenario);
     }
 
     /**
@@ -133,7 +124,7 @@ public final class ScenarioDesign implements MonteCarloDesign {
     public static ScenarioDesign fromStored(StoredRun run) {
         Scenario s = Scenario.parse(run.scenarioJson(), run.dir().resolve("scenario.json").toString(), run.scenario());
         return of(s.withSeed(run.seed()).withReplications(run.replications()),
-            Engine.valueOf(run.engine().toUpperCase(Locale.ROOT)));
+            Engine.ofKey(run.engine()));
     }
 
     /** @return the scenario */
@@ -201,7 +192,7 @@ public final class ScenarioDesign implements MonteCarloDesign {
 
     @Override
     public String engine() {
-        return engine.name().toLowerCase(Locale.ROOT);
+        return engine.key();
     }
 
     @Override
