@@ -36,6 +36,7 @@ public final class PoolingWorkspace {
     final WeightedSums fixedSums = new WeightedSums();
     final WeightedSums sums = new WeightedSums();
     final ScoringStep scoringStep = ScoringStep.start();
+    final GeneralizedQFit qFit = new GeneralizedQFit();
     double unweightedMean;
     double unweightedSquares;
     double sumV;

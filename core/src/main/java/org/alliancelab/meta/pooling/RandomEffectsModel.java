@@ -3,12 +3,12 @@ package org.alliancelab.meta.pooling;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLongArray;
-
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
 import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.ScoringStep;
 import org.alliancelab.meta.internal.TailProbabilities;
+import org.alliancelab.meta.internal.TauSquaredRules;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -470,58 +470,19 @@ public final class RandomEffectsModel {
         double q0 = ws.fixedSums.weightedSquares();
         s.compute(yi, vi, k, limit, center);
         double qLimit = s.weightedSquares();
-        double lower = qProfileBound(yi, vi, k, targetLower, q0, qLimit, limit, s);
-        double upper = qProfileBound(yi, vi, k, targetUpper, q0, qLimit, limit, s);
+        double lower = qProfileBound(ws.qFit.reset(yi, vi, k, s), targetLower, q0, qLimit, limit);
+        double upper = qProfileBound(ws.qFit.reset(yi, vi, k, s), targetUpper, q0, qLimit, limit);
         return new TauSquaredInterval(lower, upper, qLimit > targetUpper);
     }
 
-    private double qProfileBound(double[] yi, double[] vi, int k, double target, double q0, double qLimit,
-                                 double limit, WeightedSums scratch) {
+    private double qProfileBound(GeneralizedQFit fit, double target, double q0, double qLimit, double limit) {
         if (q0 < target) {
             return 0;
         }
         if (qLimit > target) {
             return limit;
         }
-        return solveGeneralizedQ(yi, vi, k, target, 0, limit, scratch);
-    }
-
-    /**
-     * Solves Q(&tau;<sup>2</sup>) = target on [lo, hi], where Q(lo) &ge; target &ge; Q(hi):
-     * Newton's method with dQ/d&tau;<sup>2</sup> = -&Sigma;w<sup>2</sup>(y - &mu;&#x0302;)<sup>2</sup>
-     * (the dependence through &mu;&#x0302; vanishes at the weighted mean), safeguarded by
-     * bisection. Q is decreasing, so Newton from the left approaches the root monotonically.
-     * Leaves {@code s} computed at the returned value.
-     *
-     * @return the root
-     */
-    private double solveGeneralizedQ(double[] yi, double[] vi, int k, double target, double lo, double hi,
-                                     WeightedSums s) {
-        double t = lo;
-        double center = yi[0];
-        for (int iteration = 1; iteration <= maxIterations; iteration++) {
-            s.compute(yi, vi, k, t, center);
-            center = s.mean();
-            double f = s.weightedSquares() - target;
-            if (f == 0) {
-                return t;
-            }
-            if (f > 0) {
-                lo = t;
-            } else {
-                hi = t;
-            }
-            double slope = -s.weightedSquaresSquared();
-            double next = slope < 0 ? t - f / slope : Double.NaN;
-            if (!(next > lo && next < hi)) {
-                next = 0.5 * (lo + hi);
-            }
-            if (Math.abs(next - t) <= threshold * Math.max(1, t) || hi - lo <= threshold * Math.max(1, hi)) {
-                return next;
-            }
-            t = next;
-        }
-        throw new NonConvergenceException(estimator, maxIterations);
+        return TauSquaredRules.solveGeneralizedQ(fit, target, 0, limit, threshold, maxIterations, estimator);
     }
 
     /** Two-sided Student t critical value with df degrees of freedom for this model's level. */
@@ -645,7 +606,7 @@ public final class RandomEffectsModel {
             double next = out.scoringStep.next(tau2, score, information);
             double previous = tau2;
             tau2 = next;
-            if (Math.abs(tau2 - previous) <= threshold * Math.max(1, tau2)) {
+            if (TauSquaredRules.converged(tau2 - previous, tau2, threshold)) {
                 converged = true;
                 break;
             }
@@ -654,7 +615,7 @@ public final class RandomEffectsModel {
             throw new NonConvergenceException(estimator, iteration);
         }
         out.iterations = iteration;
-        if (estimator != TauSquaredEstimator.EB && tau2 > threshold && likelihoodHigherAtZero(yi, vi, k, tau2, out)) {
+        if (estimator != TauSquaredEstimator.EB && likelihoodHigherAtZero(yi, vi, k, tau2, out)) {
             tau2 = 0;
         }
         // Sums at the final value serve the standard errors and the pooled estimate.
@@ -685,10 +646,8 @@ public final class RandomEffectsModel {
         double scoreAtZero = estimator == TauSquaredEstimator.ML
             ? fixed.weightedSquaresSquared() - fixed.s1
             : fixed.weightedSquaresSquared() - fixed.traceP();
-        if (scoreAtZero > 0) {
-            return false;
-        }
-        return logLikelihood(yi, vi, k, 0) - logLikelihood(yi, vi, k, tau2) > threshold;
+        return TauSquaredRules.zeroMayBeBetter(tau2, scoreAtZero, threshold)
+            && TauSquaredRules.zeroIsBetter(logLikelihood(yi, vi, k, 0), logLikelihood(yi, vi, k, tau2), threshold);
     }
 
     /** (Restricted) log-likelihood up to the constant shared by the values compared. */
@@ -734,7 +693,8 @@ public final class RandomEffectsModel {
             }
             s.compute(yi, vi, k, upper, center);
         }
-        double tau2 = solveGeneralizedQ(yi, vi, k, df, 0, upper, s);
+        double tau2 = TauSquaredRules.solveGeneralizedQ(out.qFit.reset(yi, vi, k, s), df, 0, upper, threshold,
+            maxIterations, estimator);
         if (s.tau2 != tau2) {
             s.compute(yi, vi, k, tau2, center);
         }

@@ -7,6 +7,7 @@ import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
 import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.ScoringStep;
 import org.alliancelab.meta.internal.TailProbabilities;
+import org.alliancelab.meta.internal.TauSquaredRules;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
@@ -48,6 +49,9 @@ import org.apache.commons.statistics.distribution.FDistribution;
  * A. et al. (2014), doi:10.1111/bmsp.12002.
  */
 public final class MetaRegression {
+
+    /** First upper end of the Paule-Mandel bracket, as the intercept-only model's. */
+    private static final double PAULE_MANDEL_MIN_UPPER = 100;
 
     /** The configuration: estimator, test, confidence level and convergence control. */
     private final RandomEffectsModel model;
@@ -359,8 +363,8 @@ public final class MetaRegression {
         double tau2 = Math.max(0, hedges(y, v, ls, w));
         ScoringStep step = ScoringStep.start();
         int iter = 0;
-        double change = Double.POSITIVE_INFINITY;
-        while (change >= model.threshold()) {
+        boolean converged = false;
+        while (!converged) {
             iter++;
             if (iter > model.maxIterations()) {
                 throw new NonConvergenceException(model.estimator(), model.maxIterations());
@@ -384,10 +388,11 @@ public final class MetaRegression {
                 throw new NonConvergenceException(model.estimator(), iter);
             }
             tau2 = step.next(tau2, score, information);
-            change = Math.abs(old - tau2);
+            converged = TauSquaredRules.converged(tau2 - old, tau2, model.threshold());
         }
-        if (model.estimator() != TauSquaredEstimator.EB && tau2 > model.threshold()
-            && logLikelihood(y, v, 0, ls, w) - logLikelihood(y, v, tau2, ls, w) > 1e-10) {
+        if (model.estimator() != TauSquaredEstimator.EB && zeroMayBeBetter(y, v, tau2, ls, w)
+            && TauSquaredRules.zeroIsBetter(logLikelihood(y, v, 0, ls, w), logLikelihood(y, v, tau2, ls, w),
+                model.threshold())) {
             // Fisher scoring stopped at a local maximum below the boundary value (metafor's ll0check)
             tau2 = 0;
         }
@@ -419,50 +424,40 @@ public final class MetaRegression {
         return ll;
     }
 
+    /** The score of ML or REML at tau<sup>2</sup> = 0 decides whether the boundary needs comparing. */
+    private boolean zeroMayBeBetter(double[] y, double[] v, double tau2, WeightedLeastSquares ls, double[] w) {
+        fixedWeights(v, 0, w);
+        ls.fit(y, w);
+        double scoreAtZero = model.estimator() == TauSquaredEstimator.ML ? ls.yPPy() - ls.sumW() : ls.yPPy() - ls.trP();
+        return TauSquaredRules.zeroMayBeBetter(tau2, scoreAtZero, model.threshold());
+    }
+
+    /** Paule-Mandel by the shared root finder of the generalized Q ({@link TauSquaredRules#pauleMandel}). */
     private Tau2 pauleMandel(double[] y, double[] v, WeightedLeastSquares ls, double[] w) {
         int k = ls.k;
         int p = ls.p;
-        double target = k - p;
-        double lo = 0;
-        fixedWeights(v, 0, w);
-        ls.fit(y, w);
-        double tau2;
-        int iter = 0;
-        if (ls.yPy() < target) {
-            tau2 = 0;
-        } else {
-            // Q(tau2) decreases in tau2: bracket the root by doubling, then bisect
-            double hi = 1;
-            for (;;) {
-                fixedWeights(v, hi, w);
+        TauSquaredRules.Fit fit = new TauSquaredRules.Fit() {
+            @Override
+            public void at(double tau2) {
+                fixedWeights(v, tau2, w);
                 ls.fit(y, w);
-                if (ls.yPy() < target) {
-                    break;
-                }
-                lo = hi;
-                hi *= 2;
-                if (++iter > model.maxIterations() || hi > 1e12) {
-                    throw new NonConvergenceException(model.estimator(), iter);
-                }
             }
-            while (hi - lo > Math.max(model.threshold() * lo, 1e-16) && hi - lo > Math.ulp(hi)) {
-                double mid = 0.5 * (lo + hi);
-                fixedWeights(v, mid, w);
-                ls.fit(y, w);
-                if (ls.yPy() > target) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-                if (++iter > model.maxIterations()) {
-                    throw new NonConvergenceException(model.estimator(), iter);
-                }
+
+            @Override
+            public double q() {
+                return ls.yPy();
             }
-            tau2 = 0.5 * (lo + hi);
-        }
+
+            @Override
+            public double qDerivative() {
+                return -ls.yPPy();
+            }
+        };
+        double tau2 = TauSquaredRules.pauleMandel(fit, k - p, PAULE_MANDEL_MIN_UPPER, model.threshold(),
+            model.maxIterations(), model.estimator());
         fixedWeights(v, tau2, w);
         ls.fit(y, w);
         double sw = ls.sumW();
-        return new Tau2(tau2, Math.sqrt(2.0 * k * k / (k - p) / (sw * sw)), iter);
+        return new Tau2(tau2, Math.sqrt(2.0 * k * k / (k - p) / (sw * sw)), 0);
     }
 }

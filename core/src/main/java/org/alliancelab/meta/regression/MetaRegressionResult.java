@@ -29,7 +29,7 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
  *     &tau;<sup>2</sup><sub>ME</sub>)/&tau;<sup>2</sup><sub>RE</sub>), with the intercept-only
  *     model fitted by the same estimator (0 when &tau;<sup>2</sup><sub>RE</sub> = 0; NaN for an
  *     intercept-only model)
- * @param iterations iterations of the tau<sup>2</sup> estimator (0 for closed forms)
+ * @param iterations Fisher-scoring iterations of the tau<sup>2</sup> estimator (0 for the closed forms and Paule-Mandel, as for the intercept-only model)
  */
 public record MetaRegressionResult(int k, TauSquaredEstimator estimator, InferenceTest test, double level,
                                    List<Coefficient> coefficients, double tau2, double tau2Se,
