@@ -2,17 +2,14 @@ package org.alliancelab.simulate.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.simulate.internal.SmallMatrices;
-import org.alliancelab.simulate.model.SamplingCorrelation;
 import org.alliancelab.simulate.model.SimulatedStudy;
 import org.alliancelab.simulate.model.StructuralModel;
 import org.alliancelab.simulate.scenario.AdjustedReporting;
 import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.scenario.Dropout;
 import org.alliancelab.simulate.scenario.ModeratorCell;
-import org.alliancelab.simulate.scenario.PairedCorrelationRule;
 import org.alliancelab.simulate.scenario.PublicationSelection;
 import org.alliancelab.simulate.scenario.SampleSizeDistribution;
 import org.alliancelab.simulate.scenario.ScenarioException;
@@ -77,20 +74,20 @@ public final class StudySimulator {
     private final Dropout dropout;
     private final double[][] levelCumulative;
     private final int[] strides;
-    private final Plan[] plans;
+    private final CellPlan[] plans;
 
     // Scratch (hence not thread-safe).
     private final double[][] cov;
     private final double[][] chol;
     private final double[][] comoment;
-    private final double[][] bartlett;
     private final double[][] smallL;
     private final double[] wa;
     private final double[] wb;
-    private final double[] u;
-    private final double[] v;
-    private final double[] sums;
-    private final double[] latent;
+    private final CoMoments moments;
+    private final WishartDraw wishart;
+    private final PatientDraw patients;
+    /** The draw with dropout, null without. */
+    private final DropoutDraw dropoutDraw;
     private final double[] coefficients;
     private final double[] psi;
     private final double[] residualSd;
@@ -105,113 +102,8 @@ public final class StudySimulator {
     private int lastInvalid;
     private int lastSuppressed;
     /** The plan whose mean-model covariances are in {@link #sigma} and {@link #psi}. */
-    private Plan loadedPlan;
+    private CellPlan loadedPlan;
 
-    /** Per moderator cell: what does not change between studies. */
-    private static final class Plan {
-        final StructuralModel model;
-        final Map<String, String> levels;
-        final double[] beta;
-        final double[] sd;
-        final int[] varying;
-        final double[][] chol;
-        final double[] residualSd;
-        final double[] reliability;
-        /** sqrt(rel_a rel_b) for the analysis variables a, b (the attenuation factors). */
-        final double[][] attenuation;
-        final int[] order;
-        final int[] from;
-        final int[][] incoming;
-        final int[] analysis;
-        final double pairedCorrelation;
-        final double reportProbability;
-        final int[] dropNodes;
-        final double[] dropCoefficients;
-        /** The latent covariance for drawn coefficients (null when none vary). */
-        final CovarianceUpdate update;
-
-        Plan(ModeratorCell cell, Condition condition) {
-            model = cell.model();
-            levels = cell.levels();
-            beta = model.coefficients();
-            sd = model.coefficientSds();
-            int count = 0;
-            for (double s : sd) {
-                count += s > 0 ? 1 : 0;
-            }
-            varying = new int[count];
-            for (int p = 0, i = 0; p < sd.length; p++) {
-                if (sd[p] > 0) {
-                    varying[i++] = p;
-                }
-            }
-            int k = model.nodes().size();
-            analysis = model.analysisNodes();
-            int q = analysis.length;
-            double[] psi = new double[k];
-            double[][] sigma = new double[k][k];
-            model.latentCovariance(beta, psi, sigma);
-            boolean[] varies = new boolean[sd.length];
-            for (int p : varying) {
-                varies[p] = true;
-            }
-            update = count == 0 ? null : CovarianceUpdate.of(model, beta, varies);
-            residualSd = new double[k];
-            for (int j = 0; j < k; j++) {
-                residualSd[j] = Math.sqrt(psi[j]);
-            }
-            reliability = model.reliabilities();
-            double[][] obs = new double[q][q];
-            model.observedCovariance(sigma, reliability, obs);
-            attenuation = new double[q][q];
-            for (int a = 0; a < q; a++) {
-                for (int b = 0; b < q; b++) {
-                    attenuation[a][b] = Math.sqrt(reliability[analysis[a]] * reliability[analysis[b]]);
-                }
-            }
-            chol = new double[q][q];
-            if (!SmallMatrices.cholesky(obs, chol, q)) {
-                throw new ScenarioException(condition.source(), "/model",
-                    "the observed covariance is singular (perfectly reliable, perfectly determined variables)");
-            }
-            order = model.topologicalOrder();
-            from = model.pathFrom();
-            int[] to = model.pathTo();
-            List<List<Integer>> in = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                in.add(new ArrayList<>());
-            }
-            for (int p = 0; p < to.length; p++) {
-                in.get(to[p]).add(p);
-            }
-            incoming = new int[k][];
-            for (int j = 0; j < k; j++) {
-                incoming[j] = in.get(j).stream().mapToInt(Integer::intValue).toArray();
-            }
-            PairedCorrelationRule rule = condition.analyses().pairedCorrelation();
-            pairedCorrelation = rule.method() == PairedCorrelationRule.Method.CONSTANT ? rule.value()
-                : SamplingCorrelation.deltaMethod(obs);
-            double report = 0;
-            AdjustedReporting r = condition.design().adjustedReporting().orElse(null);
-            if (r instanceof AdjustedReporting.ByModerator byModerator) {
-                report = byModerator.probabilities().getOrDefault(levels.get(byModerator.moderator()), 0.0);
-            } else if (r instanceof AdjustedReporting.Fraction fraction) {
-                report = fraction.fraction();
-            }
-            reportProbability = report;
-            Dropout dropout = condition.design().dropout().orElse(null);
-            int drops = dropout == null ? 0 : dropout.coefficients().size();
-            dropNodes = new int[drops];
-            dropCoefficients = new double[drops];
-            if (dropout != null) {
-                int i = 0;
-                for (Map.Entry<String, Double> e : dropout.coefficients().entrySet()) {
-                    dropNodes[i] = model.indexOf(e.getKey());
-                    dropCoefficients[i++] = e.getValue();
-                }
-            }
-        }
-    }
 
     private StudySimulator(Condition condition, Engine engine) {
         this.engine = engine;
@@ -238,9 +130,9 @@ public final class StudySimulator {
             stride *= levels.size();
         }
         List<ModeratorCell> cells = condition.cells();
-        plans = new Plan[cells.size()];
+        plans = new CellPlan[cells.size()];
         for (int c = 0; c < plans.length; c++) {
-            plans[c] = new Plan(cells.get(c), condition);
+            plans[c] = new CellPlan(cells.get(c), condition);
         }
         StructuralModel model = condition.model();
         int k = model.nodes().size();
@@ -250,14 +142,13 @@ public final class StudySimulator {
         cov = new double[q][q];
         chol = new double[q][q];
         comoment = new double[q][q];
-        bartlett = new double[q][q];
         smallL = new double[Math.max(1, q - 2)][Math.max(1, q - 2)];
         wa = new double[q];
         wb = new double[q];
-        u = new double[q];
-        v = new double[q];
-        sums = new double[q];
-        latent = new double[k];
+        moments = new CoMoments(comoment);
+        wishart = new WishartDraw(q);
+        patients = new PatientDraw(q);
+        dropoutDraw = dropout == null ? null : new DropoutDraw(dropout, k, q);
         coefficients = new double[model.paths().size()];
         psi = new double[k];
         residualSd = new double[k];
@@ -330,7 +221,7 @@ public final class StudySimulator {
                 }
                 cell += level * strides[m];
             }
-            Plan plan = plans[cell];
+            CellPlan plan = plans[cell];
             int n = sampleSize.sample(rng, gaussian, attempt);
             double[][] factor = plan.chol;
             double[] beta = plan.beta;
@@ -364,13 +255,13 @@ public final class StudySimulator {
             int dims = reports ? q : 2;
             int analysed;
             if (engine == Engine.SUFFICIENT) {
-                wishart(factor, dims, n - 1, rng, gaussian);
+                wishart.draw(factor, dims, n - 1, rng, gaussian, comoment);
                 analysed = n;
             } else if (dropout == null) {
-                patients(factor, dims, n, gaussian);
+                patients.draw(factor, dims, n, gaussian, moments);
                 analysed = n;
             } else {
-                analysed = patientsWithDropout(plan, beta, resSd, n, rng, gaussian);
+                analysed = dropoutDraw.draw(plan, beta, resSd, n, rng, gaussian, moments);
             }
             double r = SmallMatrices.correlation(comoment);
             if (analysed < minimumAnalysed || !(Math.abs(r) < 1)) {
@@ -460,7 +351,7 @@ public final class StudySimulator {
     }
 
     /** Observed covariance of the analysis variables from {@link #sigma} (as StructuralModel.observedCovariance). */
-    private void observedCovariance(Plan plan) {
+    private void observedCovariance(CellPlan plan) {
         int[] vars = plan.analysis;
         int k = psi.length;
         for (int a = 0; a < q; a++) {
@@ -493,7 +384,7 @@ public final class StudySimulator {
      *
      * @return the number of rejected draws
      */
-    private int drawCoefficients(Plan plan, NormalizedGaussianSampler gaussian) {
+    private int drawCoefficients(CellPlan plan, NormalizedGaussianSampler gaussian) {
         if (loadedPlan != plan) {
             plan.update.loadMean(sigma, psi);
             loadedPlan = plan;
@@ -521,146 +412,6 @@ public final class StudySimulator {
     private void setResidualSd() {
         for (int j = 0; j < psi.length; j++) {
             residualSd[j] = Math.sqrt(psi[j]);
-        }
-    }
-
-    /**
-     * Bartlett decomposition: comoment = (L A)(L A)' ~ Wishart(L L', df), for the leading
-     * {@code q} variables (the leading block of a Cholesky factor is the factor of the leading
-     * block, so this is the marginal Wishart of those variables).
-     */
-    private void wishart(double[][] l, int dims, int df, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
-        double[][] a = bartlett;
-        for (int i = 0; i < dims; i++) {
-            a[i][i] = Math.sqrt(ChiSquared.sample(df - i, rng, gaussian));
-            for (int j = 0; j < i; j++) {
-                a[i][j] = gaussian.sample();
-            }
-        }
-        // M = L A (lower triangular), stored in cov.
-        double[][] mm = cov;
-        for (int i = 0; i < dims; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = j; k <= i; k++) {
-                    s += l[i][k] * a[k][j];
-                }
-                mm[i][j] = s;
-            }
-        }
-        for (int i = 0; i < dims; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = 0; k <= j; k++) {
-                    s += mm[i][k] * mm[j][k];
-                }
-                comoment[i][j] = s;
-            }
-        }
-    }
-
-    /** n patients as L u; co-moments about the sample mean into the lower triangle of comoment. */
-    private void patients(double[][] l, int dims, int n, NormalizedGaussianSampler gaussian) {
-        clearMoments();
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < dims; a++) {
-                u[a] = gaussian.sample();
-            }
-            for (int a = 0; a < dims; a++) {
-                double s = 0;
-                for (int b = 0; b <= a; b++) {
-                    s += l[a][b] * u[b];
-                }
-                v[a] = s;
-            }
-            accumulate(dims);
-        }
-        finishMoments(n);
-    }
-
-    /** @return the analysed sample size */
-    private int patientsWithDropout(Plan plan, double[] beta, double[] resSd, int n,
-                                    UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
-        clearMoments();
-        int[] order = plan.order;
-        int[][] incoming = plan.incoming;
-        int[] from = plan.from;
-        int[] analysis = plan.analysis;
-        double[] rel = plan.reliability;
-        Dropout d = dropout;
-        boolean retention = d.analysis() == Dropout.Analysis.RETENTION;
-        boolean probit = d.link() == Dropout.Link.PROBIT;
-        int[] dropNodes = plan.dropNodes;
-        double[] dropCoefficients = plan.dropCoefficients;
-        int analysed = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j : order) {
-                double s = resSd[j] * gaussian.sample();
-                for (int p : incoming[j]) {
-                    s += beta[p] * latent[from[p]];
-                }
-                latent[j] = s;
-            }
-            double eta = d.intercept();
-            for (int c = 0; c < dropNodes.length; c++) {
-                eta += dropCoefficients[c] * latent[dropNodes[c]];
-            }
-            double noise;
-            if (probit) {
-                noise = gaussian.sample();
-            } else {
-                double w = rng.nextDouble();
-                noise = Math.log(w / (1 - w));
-            }
-            boolean dropped = noise < eta;
-            if (!retention && dropped) {
-                continue;
-            }
-            for (int a = 0; a < q; a++) {
-                if (retention && a == 1) {
-                    v[a] = dropped ? 0 : 1;
-                    continue;
-                }
-                int j = analysis[a];
-                double r = rel[j];
-                v[a] = r < 1 ? Math.sqrt(r) * latent[j] + Math.sqrt(1 - r) * gaussian.sample() : latent[j];
-            }
-            accumulate(q);
-            analysed++;
-        }
-        finishMoments(analysed);
-        return analysed;
-    }
-
-    private void clearMoments() {
-        for (int a = 0; a < q; a++) {
-            sums[a] = 0;
-            for (int b = 0; b <= a; b++) {
-                comoment[a][b] = 0;
-            }
-        }
-    }
-
-    private void accumulate(int dims) {
-        for (int a = 0; a < dims; a++) {
-            double va = v[a];
-            sums[a] += va;
-            double[] row = comoment[a];
-            for (int b = 0; b <= a; b++) {
-                row[b] += va * v[b];
-            }
-        }
-    }
-
-    /** Raw cross-products to co-moments about the mean (values are O(1): no cancellation issue). */
-    private void finishMoments(int n) {
-        if (n == 0) {
-            return;
-        }
-        for (int a = 0; a < q; a++) {
-            for (int b = 0; b <= a; b++) {
-                comoment[a][b] -= sums[a] * sums[b] / n;
-            }
         }
     }
 }
