@@ -12,7 +12,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * complete-case analysis dropped patients are left out; under retention analysis the outcome is
  * retention itself.
  */
-final class DropoutDraw {
+final class DropoutDraw implements StudyDraw {
     private final Dropout dropout;
     private final double[] latent;
     private final int q;
@@ -21,6 +21,12 @@ final class DropoutDraw {
         this.dropout = dropout;
         this.latent = new double[nodes];
         this.q = q;
+    }
+
+    @Override
+    public int draw(CellPlan plan, double[][] factor, int dims, int n, double[] beta, double[] residualSd,
+                    UniformRandomProvider rng, NormalizedGaussianSampler gaussian, CoMoments moments) {
+        return draw(plan, beta, residualSd, n, rng, gaussian, moments);
     }
 
     /** @return the analysed sample size */

@@ -11,7 +11,7 @@ import org.alliancelab.simulate.scenario.ScenarioException;
  * How a study's data are drawn. Each engine says which conditions it can represent
  * ({@link #unsupported(Condition)}, a reason rather than an exception) and builds the per-thread
  * {@link StudySimulator}; {@link #defaultFor(Scenario)} chooses one. A new engine is a constant
- * here with its two methods, and its way of drawing a study's co-moments in {@link StudySimulator}.
+ * here with its two methods and one {@link StudyDraw} class beside {@link WishartDraw}.
  */
 public enum Engine {
     /** Draws every patient: needed for dropout and any non-Gaussian feature. */
@@ -19,6 +19,13 @@ public enum Engine {
         @Override
         public Optional<Unsupported> unsupported(Condition condition) {
             return Optional.empty();
+        }
+
+        @Override
+        StudyDraw newDraw(Condition condition, int analysisVariables, int nodes) {
+            return condition.design().dropout()
+                .<StudyDraw>map(d -> new DropoutDraw(d, nodes, analysisVariables))
+                .orElseGet(() -> new PatientDraw(analysisVariables));
         }
     },
     /**
@@ -33,6 +40,11 @@ public enum Engine {
                     "the sufficient-statistics engine cannot represent dropout (use the patient engine)"));
             }
             return Optional.empty();
+        }
+
+        @Override
+        StudyDraw newDraw(Condition condition, int analysisVariables, int nodes) {
+            return new WishartDraw(analysisVariables);
         }
     };
 
@@ -53,6 +65,14 @@ public enum Engine {
      * @return why this engine cannot represent it, or empty when it can
      */
     public abstract Optional<Unsupported> unsupported(Condition condition);
+
+    /**
+     * @param condition a condition this engine supports
+     * @param analysisVariables number of analysis variables (exposure, outcome, covariates)
+     * @param nodes number of nodes of the structural model
+     * @return this engine's draw of a study, for one thread
+     */
+    abstract StudyDraw newDraw(Condition condition, int analysisVariables, int nodes);
 
     /**
      * @param scenario a scenario

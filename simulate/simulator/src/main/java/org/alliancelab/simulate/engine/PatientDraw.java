@@ -1,5 +1,6 @@
 package org.alliancelab.simulate.engine;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 
 /**
@@ -7,11 +8,18 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * L the Cholesky factor of their observed covariance and u standard normal, into co-moments
  * about the sample mean.
  */
-final class PatientDraw {
+final class PatientDraw implements StudyDraw {
     private final double[] u;
 
     PatientDraw(int q) {
         u = new double[q];
+    }
+
+    @Override
+    public int draw(CellPlan plan, double[][] factor, int dims, int n, double[] beta, double[] residualSd,
+                    UniformRandomProvider rng, NormalizedGaussianSampler gaussian, CoMoments moments) {
+        draw(factor, dims, n, gaussian, moments);
+        return n;
     }
 
     void draw(double[][] l, int dims, int n, NormalizedGaussianSampler gaussian, CoMoments moments) {

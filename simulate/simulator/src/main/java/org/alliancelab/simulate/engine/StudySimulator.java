@@ -62,7 +62,6 @@ public final class StudySimulator {
     /** Bound on study attempts, as a multiple of the number of studies to publish. */
     public static final int MAX_ATTEMPTS_PER_STUDY = 1000;
 
-    private final Engine engine;
     private final int studies;
     private final int q;
     private final int covariates;
@@ -84,10 +83,8 @@ public final class StudySimulator {
     private final double[] wa;
     private final double[] wb;
     private final CoMoments moments;
-    private final WishartDraw wishart;
-    private final PatientDraw patients;
-    /** The draw with dropout, null without. */
-    private final DropoutDraw dropoutDraw;
+    /** The engine's way of drawing a study's co-moments. */
+    private final StudyDraw draw;
     private final double[] coefficients;
     private final double[] psi;
     private final double[] residualSd;
@@ -106,7 +103,6 @@ public final class StudySimulator {
 
 
     private StudySimulator(Condition condition, Engine engine) {
-        this.engine = engine;
         var design = condition.design();
         this.studies = design.studies();
         this.sampleSize = design.sampleSize();
@@ -146,9 +142,7 @@ public final class StudySimulator {
         wa = new double[q];
         wb = new double[q];
         moments = new CoMoments(comoment);
-        wishart = new WishartDraw(q);
-        patients = new PatientDraw(q);
-        dropoutDraw = dropout == null ? null : new DropoutDraw(dropout, k, q);
+        draw = engine.newDraw(condition, q, k);
         coefficients = new double[model.paths().size()];
         psi = new double[k];
         residualSd = new double[k];
@@ -253,16 +247,7 @@ public final class StudySimulator {
                 reports = rng.nextDouble() < plan.reportProbability;
             }
             int dims = reports ? q : 2;
-            int analysed;
-            if (engine == Engine.SUFFICIENT) {
-                wishart.draw(factor, dims, n - 1, rng, gaussian, comoment);
-                analysed = n;
-            } else if (dropout == null) {
-                patients.draw(factor, dims, n, gaussian, moments);
-                analysed = n;
-            } else {
-                analysed = dropoutDraw.draw(plan, beta, resSd, n, rng, gaussian, moments);
-            }
+            int analysed = draw.draw(plan, factor, dims, n, beta, resSd, rng, gaussian, moments);
             double r = SmallMatrices.correlation(comoment);
             if (analysed < minimumAnalysed || !(Math.abs(r) < 1)) {
                 suppressed++;

@@ -12,13 +12,20 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * marginal Wishart. Cost independent of n. Smith WB, Hocking RR (1972), Algorithm AS 53,
  * Wishart variate generator, Appl Stat 21:341-345. doi:10.2307/2346290
  */
-final class WishartDraw {
+final class WishartDraw implements StudyDraw {
     private final double[][] bartlett;
     private final double[][] product;
 
     WishartDraw(int q) {
         bartlett = new double[q][q];
         product = new double[q][q];
+    }
+
+    @Override
+    public int draw(CellPlan plan, double[][] factor, int dims, int n, double[] beta, double[] residualSd,
+                    UniformRandomProvider rng, NormalizedGaussianSampler gaussian, CoMoments moments) {
+        draw(factor, dims, n - 1, rng, gaussian, moments.matrix());
+        return n;
     }
 
     void draw(double[][] l, int dims, int df, UniformRandomProvider rng, NormalizedGaussianSampler gaussian,
