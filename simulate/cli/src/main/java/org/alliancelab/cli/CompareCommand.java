@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.alliancelab.simulate.results.ReplicationColumns;
+import org.alliancelab.simulate.results.RunFiles;
 import org.alliancelab.simulate.results.RunSummary;
 import org.alliancelab.simulate.results.SimulationOutputException;
 import picocli.CommandLine.Command;
@@ -32,15 +35,19 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         List<RunSummary> runs = new ArrayList<>();
+        List<Map<Integer, Map<String, double[]>>> pValues = new ArrayList<>();
         try {
             for (Path d : dirs) {
-                runs.add(RunSummary.read(d));
+                RunSummary run = RunSummary.read(d);
+                runs.add(run);
+                pValues.add(ReplicationColumns.read(d.resolve(RunFiles.REPLICATIONS_CSV), run,
+                    ResultTables.P_COLUMNS::contains));
             }
         } catch (SimulationOutputException | IOException e) {
             spec.commandLine().getErr().println("alliance-lab compare: " + e.getMessage());
             return 2;
         }
-        ResultTables.printSideBySide(o, runs);
+        ResultTables.printSideBySide(o, runs, pValues);
         o.flush();
         return 0;
     }

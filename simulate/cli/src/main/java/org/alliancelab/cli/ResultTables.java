@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.simulate.results.Analyses;
@@ -14,6 +15,7 @@ import org.alliancelab.simulate.results.Measure;
 import org.alliancelab.simulate.results.MeasureNames;
 import org.alliancelab.simulate.results.RunSummary;
 import org.alliancelab.simulate.results.SynthesisFigures;
+import org.alliancelab.simulate.results.Verdict;
 
 /** The terminal tables of {@code simulate} and {@code compare}: key results, readable. */
 final class ResultTables {
@@ -42,27 +44,37 @@ final class ResultTables {
             c.info().factors().forEach((k, v) -> head.append("  ").append(k).append(" = ").append(num(v, 3)));
             out.println(head);
             ConditionInfo t = c.info();
-            out.printf(Locale.ROOT, "  population r: unadjusted %s, adjusted %s, adjusted (error-free covariates) %s, "
-                + "causal %s%n", num(t.truth(Estimand.UNADJUSTED), 3), num(t.truth(Estimand.ADJUSTED), 3),
+            out.printf(Locale.ROOT, "  population r, all studies: unadjusted %s, adjusted %s, adjusted (error-free "
+                + "covariates) %s, causal %s%n", num(t.truth(Estimand.UNADJUSTED), 3), num(t.truth(Estimand.ADJUSTED), 3),
                 num(t.truth(Estimand.ADJUSTED_LATENT), 3), num(t.truth(Estimand.CAUSAL), 3));
-            out.printf(Locale.ROOT, "  %-26s %6s %17s %7s %8s %8s %8s %8s %7s %6s%n", "pooled r", "k", "mean (MCSE)",
-                "emp SE", "bias:cau", "cov:cau", "cov:una", "rej r=0", "tau2", "I2");
+            if (!t.truthAmongReporters().equals(t.truth())) {
+                out.printf(Locale.ROOT, "  population r, studies reporting adjusted estimates: unadjusted %s, adjusted %s, "
+                    + "causal %s%n", num(t.truthAmongReporters(Estimand.UNADJUSTED), 3),
+                    num(t.truthAmongReporters(Estimand.ADJUSTED), 3), num(t.truthAmongReporters(Estimand.CAUSAL), 3));
+            }
+            out.printf(Locale.ROOT, "  each analysis against its own target (the population value of its own studies):%n");
+            out.printf(Locale.ROOT, "  %-26s %6s %18s %8s %-16s %8s %15s %15s %8s %7s %6s%n", "pooled r", "k",
+                "mean ± MCSE", "emp SE", "target", "bias", "coverage", "cov:causal", "rej r=0", "tau2", "I2");
             for (String a : analyses(c)) {
-                if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES)) {
+                if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES) || a.equals(DIFF_PAIRED)) {
                     continue;
                 }
-                out.printf(Locale.ROOT, "  %-26s %6s %17s %7s %8s %8s %8s %8s %7s %6s%n", a,
+                Estimand own = Analyses.target(a);
+                out.printf(Locale.ROOT, "  %-26s %6s %18s %8s %-16s %8s %15s %15s %8s %7s %6s%n", a,
                     value(c, a, MeasureNames.MEAN_K, "", 1), meanMcse(c, a, MEAN, ""),
-                    value(c, a, MeasureNames.EMPIRICAL_SE, "", 4), signed(c, a, MeasureNames.BIAS, CAUSAL),
-                    pct(c, a, MeasureNames.COVERAGE, CAUSAL), pct(c, a, MeasureNames.COVERAGE, Estimand.UNADJUSTED.key()),
+                    value(c, a, MeasureNames.EMPIRICAL_SE, "", 4),
+                    own.key() + " " + num(target(t, a, own), 3), signed(c, a, MeasureNames.BIAS, own.key()),
+                    proportion(c, a, MeasureNames.COVERAGE, own.key()), proportion(c, a, MeasureNames.COVERAGE, CAUSAL),
                     pct(c, a, REJECTION, ""), value(c, a, MeasureNames.MEAN_TAU2, "", 4),
                     value(c, a, MeasureNames.MEAN_I2, "", 1));
             }
             for (String a : List.of(DIFF_SUBGROUP, DIFF_PAIRED)) {
                 if (c.find(a, MEAN, "").isPresent()) {
-                    out.printf(Locale.ROOT, "  %-26s mean z(adj) - z(unadj) %s, true %s, rejected %s, coverage %s%n",
+                    out.printf(Locale.ROOT, "  %-26s mean z(adj) - z(unadj) %s, target %s; rejects no difference %s, "
+                        + "the target %s; coverage %s%n",
                         a, meanMcse(c, a, MEAN, ""), num(c.info().truthAmongReporters(Estimand.DIFFERENCE), 4),
-                        pct(c, a, REJECTION, ""), pct(c, a, MeasureNames.COVERAGE, Estimand.DIFFERENCE.key()));
+                        proportion(c, a, REJECTION, ""), sizeText(c, a) + " (its size)",
+                        proportion(c, a, MeasureNames.COVERAGE, Estimand.DIFFERENCE.key()));
                 }
             }
             for (Measure m : c.measures()) {
@@ -78,6 +90,30 @@ final class ResultTables {
             out.printf(Locale.ROOT, "  failed replications: %d of %d%s%n", c.failures().size(), c.replications(),
                 c.failures().isEmpty() ? "" : " (see summary.json for their coordinates)");
         }
+    }
+
+    /** The population value an analysis estimates: of all studies, the reporting ones or a level's. */
+    private static double target(ConditionInfo t, String analysis, Estimand own) {
+        if (analysis.equals(Analyses.UNADJUSTED_ALL)) {
+            return t.truth(own);
+        }
+        int eq = analysis.indexOf('=');
+        if (eq > 0) {
+            var levels = t.truthByModerator().get(analysis.substring(0, eq));
+            var level = levels == null ? null : levels.get(analysis.substring(eq + 1));
+            return level == null ? Double.NaN : own.of(level);
+        }
+        return t.truthAmongReporters(own);
+    }
+
+    /** Rejection rate of the test of the true difference (1 - coverage): the test's actual size. */
+    private static String sizeText(ConditionSummary c, String a) {
+        Optional<Measure> cov = c.find(a, MeasureNames.COVERAGE, Estimand.DIFFERENCE.key());
+        return cov.map(m -> McseText.proportion(1 - m.value(), m.mcse(), m.replications())).orElse("-");
+    }
+
+    private static String proportion(ConditionSummary c, String a, String m, String e) {
+        return c.find(a, m, e).map(x -> McseText.proportion(x.value(), x.mcse(), x.replications())).orElse("-");
     }
 
     private static double negativesPerReplication(ConditionSummary c) {
@@ -156,8 +192,11 @@ final class ResultTables {
      *
      * @param out where to print
      * @param runs the summaries
+     * @param pValues per run, condition to column to values of the difference tests' p values
+     *     ({@link #P_COLUMNS})
      */
-    static void printSideBySide(PrintWriter out, List<RunSummary> runs) {
+    static void printSideBySide(PrintWriter out, List<RunSummary> runs,
+                                List<Map<Integer, Map<String, double[]>>> pValues) {
         List<String> headers = new ArrayList<>();
         List<ConditionSummary> cols = new ArrayList<>();
         for (RunSummary r : runs) {
@@ -202,9 +241,78 @@ final class ResultTables {
             reps.add(c.replications() + " (" + c.failures().size() + ")");
         }
         out.printf(Locale.ROOT, fmt, reps.toArray());
+        List<Map<String, double[]>> columns = new ArrayList<>();
+        for (int r = 0; r < runs.size(); r++) {
+            for (ConditionSummary c : runs.get(r).conditions()) {
+                columns.add(pValues.get(r).getOrDefault(c.info().index(), Map.of()));
+            }
+        }
+        printVerdict(out, headers, cols, columns);
+    }
+
+    /** The p-value columns of the difference tests in {@code replications.csv}. */
+    static final List<String> P_COLUMNS = List.of(Analyses.column(DIFF_SUBGROUP, "p"), Analyses.column(DIFF_PAIRED, "p"));
+
+    /** What each difference test tests, in one line. */
+    private static final Map<String, String> EXPLAINED = Map.of(
+        DIFF_SUBGROUP, "subgroup Wald test: do the pooled adjusted and unadjusted estimates differ, taken as "
+            + "independent?%n    (Both come from the same studies, so its size is far below alpha.)",
+        DIFF_PAIRED, "paired test: is the mean within-study difference z(adjusted) - z(unadjusted) zero?%n"
+            + "    (Cluster-robust CR2 inference with a working correlation, unless the scenario says otherwise.)");
+
+    /**
+     * The explicit answer: per difference test, each world (column) after the first against the
+     * first: rejection rates, their difference, the AUC of the p values and one sentence.
+     */
+    static void printVerdict(PrintWriter out, List<String> labels, List<ConditionSummary> cols,
+                             List<Map<String, double[]>> pValues) {
+        if (cols.size() < 2) {
+            return;
+        }
         out.println();
-        out.println("The rejection rates of the adjusted-vs-unadjusted tests are how often one synthesis of this size");
-        out.println("would have told the worlds apart; similar rates in a causal and a null world mean it cannot.");
+        out.printf(Locale.ROOT, "Verdict: can the adjusted-versus-unadjusted tests tell %s from %s?%n", labels.get(0),
+            String.join(", ", labels.subList(1, labels.size())));
+        for (String test : List.of(DIFF_SUBGROUP, DIFF_PAIRED)) {
+            boolean printed = false;
+            for (int j = 1; j < cols.size(); j++) {
+                String column = Analyses.column(test, "p");
+                double[] pa = pValues.get(0).get(column);
+                double[] pb = pValues.get(j).get(column);
+                if (pa == null || pb == null) {
+                    continue;
+                }
+                Optional<Verdict> v = Verdict.of(test, labels.get(0), cols.get(0), pa, labels.get(j), cols.get(j), pb);
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (!printed) {
+                    out.printf(Locale.ROOT, "  " + EXPLAINED.get(test) + "%n");
+                    printed = true;
+                }
+                Verdict x = v.get();
+                out.printf(Locale.ROOT, "    rejects no difference: %s %s, %s %s; difference %s points; "
+                    + "AUC of p values %s%n", x.worldA(),
+                    McseText.proportion(x.rejectionA(), x.mcseA(), cols.get(0).replications()), x.worldB(),
+                    McseText.proportion(x.rejectionB(), x.mcseB(), cols.get(j).replications()),
+                    String.format(Locale.ROOT, "%+.1f ± %s", 100 * x.difference(),
+                        McseText.twoSignificant(100 * x.differenceMcse())),
+                    String.format(Locale.ROOT, "%.3f ± %s", x.discrimination().auc(),
+                        McseText.twoSignificant(x.discrimination().mcse())));
+                out.printf(Locale.ROOT, "    rejects the true difference (its size, nominal %s): %s %s, %s %s%n",
+                    McseText.twoSignificant(100 * cols.get(0).info().alpha()) + "%", x.worldA(), sizeText(cols.get(0), test),
+                    x.worldB(), sizeText(cols.get(j), test));
+                out.println("    " + x.sentence());
+            }
+        }
+        StringBuilder gaps = new StringBuilder();
+        for (int j = 0; j < cols.size(); j++) {
+            gaps.append(j == 0 ? "" : ", ").append(labels.get(j)).append(' ')
+                .append(num(cols.get(j).info().truthAmongReporters(Estimand.DIFFERENCE), 3));
+        }
+        out.println("  A gap between adjusted and unadjusted estimates is not by itself evidence of confounding: "
+            + "adjusting for a cause of the");
+        out.println("  outcome changes a correlation even without confounding (non-collapsibility). True gaps "
+            + "z(adj) - z(unadj) among reporters: " + gaps + ".");
     }
 
     private static String cell(ConditionSummary c, Row row) {
@@ -218,15 +326,15 @@ final class ResultTables {
         double v = m.get().value();
         switch (row.kind()) {
             case "r":
-                return num(v, 4) + " ± " + num(m.get().mcse(), 4);
+                return McseText.estimate(v, m.get().mcse());
             case "k":
                 return num(v, 1);
             case "pct":
-                return pct2(v) + " ± " + pct2(m.get().mcse());
+                return McseText.proportion(v, m.get().mcse(), m.get().replications());
             case "v4":
                 return num(v, 4);
             case "z":
-                return num(v, 4) + " ± " + num(m.get().mcse(), 4);
+                return McseText.estimate(v, m.get().mcse());
             default:
                 return num(v, 1);
         }
@@ -250,15 +358,11 @@ final class ResultTables {
         if (x.isEmpty() || Double.isNaN(x.get().value())) {
             return "-";
         }
-        return num(x.get().value(), 4) + " (" + num(x.get().mcse(), 4) + ")";
+        return McseText.estimate(x.get().value(), x.get().mcse());
     }
 
     private static String pct(ConditionSummary c, String a, String m, String e) {
         return pctOf(get(c, a, m, e));
-    }
-
-    private static String pct2(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
     }
 
     private static String pctOf(double v) {

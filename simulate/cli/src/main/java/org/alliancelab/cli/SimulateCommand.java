@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alliancelab.simulate.engine.Engine;
@@ -13,7 +14,10 @@ import org.alliancelab.simulate.montecarlo.MonteCarloRunner;
 import org.alliancelab.simulate.montecarlo.RunResult;
 import org.alliancelab.simulate.montecarlo.ScenarioDesign;
 import org.alliancelab.simulate.montecarlo.Shard;
+import org.alliancelab.simulate.results.ReplicationColumns;
+import org.alliancelab.simulate.results.RunFiles;
 import org.alliancelab.simulate.results.RunSummary;
+import org.alliancelab.simulate.results.SimulationOutputException;
 import org.alliancelab.simulate.scenario.Scenario;
 import org.alliancelab.simulate.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -107,6 +111,7 @@ public final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         List<RunSummary> summaries = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
         for (ScenarioDesign d : designs) {
             Path dir = outDir(d.name());
             boolean bar = !quiet && System.console() != null;
@@ -139,6 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 continue;
             }
             summaries.add(r.summary().orElseThrow());
+            dirs.add(dir);
             if (!quiet) {
                 ResultTables.print(o, summaries.get(summaries.size() - 1));
                 o.printf(Locale.ROOT, "%nWall time %.1f s (%d replications computed, %d resumed from checkpoint, "
@@ -146,7 +152,17 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         if (!quiet && summaries.size() > 1) {
-            ResultTables.printSideBySide(o, summaries);
+            List<Map<Integer, Map<String, double[]>>> pValues = new ArrayList<>();
+            try {
+                for (int i = 0; i < dirs.size(); i++) {
+                    pValues.add(ReplicationColumns.read(dirs.get(i).resolve(RunFiles.REPLICATIONS_CSV),
+                        summaries.get(i), ResultTables.P_COLUMNS::contains));
+                }
+            } catch (SimulationOutputException | IOException e) {
+                err.println("alliance-lab simulate: " + e.getMessage());
+                return 2;
+            }
+            ResultTables.printSideBySide(o, summaries, pValues);
         }
         o.flush();
         return 0;

@@ -17,9 +17,13 @@ import org.alliancelab.simulate.scenario.Scenario;
  * The {@code truth} command's result as text or JSON.
  *
  * <p>JSON: {@code {"scenario", "source", "conditions": [{"index", "factors": {path: level},
- * "truth": T, "reporters": T, "moderators": {moderator: {level: T}}}]}} where T is
- * {@code {"unadjusted", "adjusted", "adjusted_latent", "causal", "total_effect",
- * "direct_effect"}} at full double precision, null for a value that does not exist.
+ * "truth": T, "reporters": T, "moderators": {moderator: {level: T}}, "truth_at_mean_paths": T,
+ * "quadrature_error"}]}} where T is {@code {"unadjusted", "adjusted", "adjusted_latent",
+ * "causal", "total_effect", "direct_effect"}} at full double precision, null for a value that
+ * does not exist. {@code truth}, {@code reporters} and {@code moderators} are expectations over
+ * the between-study variation of the paths (what the pooled analyses estimate);
+ * {@code truth_at_mean_paths} is the all-studies value at the mean coefficients and
+ * {@code quadrature_error} the stated error of the expectations (z scale for correlations).
  */
 final class TruthReport {
 
@@ -60,6 +64,8 @@ final class TruthReport {
                 ObjectNode levels = moderators.putObject(m.getKey());
                 m.getValue().forEach((level, t) -> levels.set(level, node(t)));
             }
+            o.set("truth_at_mean_paths", node(c.truthAtMeanPaths()));
+            o.put("quadrature_error", c.truthError());
         }
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
@@ -73,7 +79,7 @@ final class TruthReport {
         int conditions = scenario.conditions().size();
         b.append("Population values of scenario ").append(scenario.name()).append(" (").append(conditions)
             .append(conditions == 1 ? " condition" : " conditions")
-            .append("; covariance algebra at the mean path coefficients)\n");
+            .append("; covariance algebra, averaged over the studies' path coefficients)\n");
         int width = Math.max(digits + 4, 16);
         for (Condition c : scenario.conditions()) {
             b.append('\n').append("condition ").append(c.index());
@@ -105,6 +111,12 @@ final class TruthReport {
                 for (Map.Entry<String, TruthValues> level : m.getValue().entrySet()) {
                     row(b, m.getKey() + " = " + level.getKey(), level.getValue(), label, width, digits);
                 }
+            }
+            if (!c.truthAtMeanPaths().equals(c.truth())) {
+                row(b, "all studies, at mean paths", c.truthAtMeanPaths(), label, width, digits);
+                b.append(String.format(Locale.ROOT, "Paths vary between studies: each value is the mean over the studies'"
+                    + " draws (redraw rule included; quadrature error %.1e on the z scale), the target of the"
+                    + " pooled analyses; the last row is the model at the mean paths.%n", c.truthError()));
             }
         }
         return b.toString();

@@ -3,21 +3,16 @@ package org.alliancelab.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.plot.CausalGraph;
 import org.alliancelab.simulate.montecarlo.io.Csv;
-import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.ReplicationColumns;
 import org.alliancelab.simulate.results.RunFiles;
 import org.alliancelab.simulate.results.RunSummary;
 import org.alliancelab.simulate.results.SimulationOutputException;
@@ -54,95 +49,10 @@ public final class SimulationOutputReader {
         for (String factor : summary.conditions().get(0).info().factors().keySet()) {
             labels.put(factor, FactorLabels.label(factor, definition));
         }
-        Map<Integer, Map<String, double[]>> pooled = readPooled(dir.resolve(REPLICATIONS_CSV), summary.conditions(),
-            summary.replications());
+        Map<Integer, Map<String, double[]>> pooled = ReplicationColumns.read(dir.resolve(REPLICATIONS_CSV), summary,
+            name -> name.endsWith(".r"));
         return new SimulationOutput(dir, summary, definition.path("description").asText(""), graph(definition),
             labels, pooled);
-    }
-
-    /** Reads the {@code *.r} columns; returns an empty map when the file does not exist. */
-    private static Map<Integer, Map<String, double[]>> readPooled(Path file, List<ConditionSummary> conditions,
-                                                                  int replications)
-        throws SimulationOutputException, IOException {
-        Map<Integer, Map<String, double[]>> out = new LinkedHashMap<>();
-        if (!Files.exists(file)) {
-            return out;
-        }
-        Map<Integer, Boolean> known = new HashMap<>();
-        for (ConditionSummary c : conditions) {
-            known.put(c.info().index(), Boolean.TRUE);
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw SimulationOutputException.file(file, "empty file, expected a header");
-            }
-            List<String> names = split(file, 1, header);
-            int conditionCol = names.indexOf("condition");
-            int replicationCol = names.indexOf("replication");
-            if (conditionCol < 0 || replicationCol < 0) {
-                throw SimulationOutputException.csv(file, 1, conditionCol < 0 ? "condition" : "replication",
-                    "required column is missing");
-            }
-            List<Integer> rColumns = new ArrayList<>();
-            for (int j = 0; j < names.size(); j++) {
-                if (names.get(j).endsWith(".r")) {
-                    rColumns.add(j);
-                }
-            }
-            String line;
-            int row = 1;
-            while ((line = in.readLine()) != null) {
-                row++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                List<String> fields = split(file, row, line);
-                if (fields.size() != names.size()) {
-                    throw SimulationOutputException.csv(file, row, "",
-                        fields.size() + " fields, header has " + names.size());
-                }
-                int c = (int) integer(file, row, "condition", fields.get(conditionCol));
-                int r = (int) integer(file, row, "replication", fields.get(replicationCol));
-                if (!known.containsKey(c)) {
-                    throw SimulationOutputException.csv(file, row, "condition",
-                        "condition " + c + " is not in " + SUMMARY_JSON);
-                }
-                if (r < 0 || r >= replications) {
-                    throw SimulationOutputException.csv(file, row, "replication",
-                        "replication " + r + " outside 0.." + (replications - 1));
-                }
-                Map<String, double[]> byColumn = out.computeIfAbsent(c, k -> new LinkedHashMap<>());
-                for (int j : rColumns) {
-                    double[] values = byColumn.computeIfAbsent(names.get(j), k -> {
-                        double[] v = new double[replications];
-                        Arrays.fill(v, Double.NaN);
-                        return v;
-                    });
-                    values[r] = number(file, row, names.get(j), fields.get(j));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static long integer(Path file, int row, String field, String text) throws SimulationOutputException {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw SimulationOutputException.csv(file, row, field, "must be a whole number, got " + text);
-        }
-    }
-
-    private static double number(Path file, int row, String field, String text) throws SimulationOutputException {
-        if (text.isEmpty()) {
-            return Double.NaN;
-        }
-        try {
-            return Csv.parseNumber(text);
-        } catch (NumberFormatException e) {
-            throw SimulationOutputException.csv(file, row, field, "must be a number, got " + text);
-        }
     }
 
     /** Splits an RFC 4180 line (quoted fields, doubled quotes; no line breaks inside fields). */

@@ -33,6 +33,7 @@ final class CellPlan {
     final int[] from;
     final int[][] incoming;
     final int[] analysis;
+    /** The working correlation of the paired comparison, NaN when each study computes its own. */
     final double pairedCorrelation;
     final double reportProbability;
     final int[] dropNodes;
@@ -99,8 +100,12 @@ final class CellPlan {
             incoming[j] = in.get(j).stream().mapToInt(Integer::intValue).toArray();
         }
         PairedCorrelationRule rule = condition.analyses().pairedCorrelation();
-        pairedCorrelation = rule.method() == PairedCorrelationRule.Method.CONSTANT ? rule.value()
-            : SamplingCorrelation.deltaMethod(obs);
+        // NaN for the sample rule: each study's value comes from its own sampled matrix.
+        pairedCorrelation = switch (rule.method()) {
+            case CONSTANT -> rule.value();
+            case POPULATION -> SamplingCorrelation.deltaMethod(obs);
+            case SAMPLE -> Double.NaN;
+        };
         double report = 0;
         AdjustedReporting r = condition.design().adjustedReporting().orElse(null);
         if (r instanceof AdjustedReporting.ByModerator byModerator) {

@@ -3,13 +3,16 @@ package org.alliancelab.simulate.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.simulate.internal.SmallMatrices;
+import org.alliancelab.simulate.model.SamplingCorrelation;
 import org.alliancelab.simulate.model.SimulatedStudy;
 import org.alliancelab.simulate.model.StructuralModel;
 import org.alliancelab.simulate.scenario.AdjustedReporting;
 import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.scenario.Dropout;
 import org.alliancelab.simulate.scenario.ModeratorCell;
+import org.alliancelab.simulate.scenario.PairedCorrelationRule;
 import org.alliancelab.simulate.scenario.PublicationSelection;
 import org.alliancelab.simulate.scenario.SampleSizeDistribution;
 import org.alliancelab.simulate.scenario.ScenarioException;
@@ -32,7 +35,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * {@code beta + sd * Z}. If a draw makes a residual variance non-positive (below
  * {@link StructuralModel#MIN_RESIDUAL_VARIANCE}), the whole draw is rejected, counted in
  * {@link SimulatedReplication#invalidDraws()}, and redrawn, up to
- * {@value #MAX_COEFFICIENT_DRAWS} times; after that the study uses the mean coefficients
+ * {@link StructuralModel#MAX_COEFFICIENT_DRAWS} times; after that the study uses the mean coefficients
  * (valid by construction). Rejection truncates the coefficient distribution; the count shows
  * how often.
  *
@@ -57,8 +60,6 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * {@link #simulate}.
  */
 public final class StudySimulator {
-    /** Coefficient draws per study before falling back to the mean coefficients. */
-    public static final int MAX_COEFFICIENT_DRAWS = 100;
     /** Bound on study attempts, as a multiple of the number of studies to publish. */
     public static final int MAX_ATTEMPTS_PER_STUDY = 1000;
 
@@ -96,6 +97,9 @@ public final class StudySimulator {
     private final int[] outCell;
     private final boolean[] outReports;
     private final double[] outPaired;
+    /** Per study, its sampled co-moment matrix (q x q, flat) when the working correlation is its own. */
+    private final double[] outMoments;
+    private final double[][] sampled;
     private int lastInvalid;
     private int lastSuppressed;
     /** The plan whose mean-model covariances are in {@link #sigma} and {@link #psi}. */
@@ -153,6 +157,9 @@ public final class StudySimulator {
         outCell = new int[studies];
         outReports = new boolean[studies];
         outPaired = new double[studies];
+        boolean own = condition.analyses().pairedCorrelation().method() == PairedCorrelationRule.Method.SAMPLE;
+        outMoments = own ? new double[studies * q * q] : null;
+        sampled = new double[q][q];
     }
 
     /**
@@ -254,7 +261,7 @@ public final class StudySimulator {
                 continue;
             }
             if (publicationProbability < 1) {
-                double z = 0.5 * Math.log((1 + r) / (1 - r)) * Math.sqrt(analysed - 3.0);
+                double z = Correlations.toFisherZ(r) * Math.sqrt(analysed - 3.0);
                 if (Math.abs(z) < criticalZ && rng.nextDouble() >= publicationProbability) {
                     suppressed++;
                     continue;
@@ -265,6 +272,11 @@ public final class StudySimulator {
             outPartial[published] = reports ? SmallMatrices.partialCorrelation(comoment, q, smallL, wa, wb) : Double.NaN;
             outCell[published] = cell;
             outReports[published] = reports;
+            if (outMoments != null && reports) {
+                for (int a = 0; a < q; a++) {
+                    System.arraycopy(comoment[a], 0, outMoments, (published * q + a) * q, q);
+                }
+            }
             published++;
         }
         if (reporting instanceof AdjustedReporting.Count count && count.count() < published) {
@@ -273,7 +285,8 @@ public final class StudySimulator {
         for (int i = 0; i < published; i++) {
             boolean reports = outReports[i] && !Double.isNaN(outPartial[i]);
             outPartial[i] = reports ? outPartial[i] : Double.NaN;
-            outPaired[i] = reports ? plans[outCell[i]].pairedCorrelation : Double.NaN;
+            outPaired[i] = !reports ? Double.NaN : outMoments == null ? plans[outCell[i]].pairedCorrelation
+                : sampledPairedCorrelation(i);
         }
         lastInvalid = invalid;
         lastSuppressed = suppressed;
@@ -349,6 +362,22 @@ public final class StudySimulator {
         }
     }
 
+    /** The delta-method working correlation at study i's own sampled co-moment matrix. */
+    private double sampledPairedCorrelation(int study) {
+        // The co-moment matrix is filled in its lower triangle; the delta method reads both, on
+        // the correlation scale (its finite-difference step is absolute).
+        int base = study * q * q;
+        for (int a = 0; a < q; a++) {
+            for (int b = 0; b <= a; b++) {
+                double c = outMoments[base + a * q + b]
+                    / Math.sqrt(outMoments[base + a * q + a] * outMoments[base + b * q + b]);
+                sampled[a][b] = c;
+                sampled[b][a] = c;
+            }
+        }
+        return SamplingCorrelation.deltaMethod(sampled);
+    }
+
     /** Keeps exactly {@code count} reporters among the first {@code published}, uniformly at random. */
     private void chooseReporters(int count, int published, UniformRandomProvider rng) {
         // Selection sampling (Knuth TAOCP vol. 2, Algorithm S): each subset equally likely.
@@ -375,7 +404,7 @@ public final class StudySimulator {
             loadedPlan = plan;
         }
         int rejected = 0;
-        for (int d = 0; d < MAX_COEFFICIENT_DRAWS; d++) {
+        for (int d = 0; d < StructuralModel.MAX_COEFFICIENT_DRAWS; d++) {
             System.arraycopy(plan.beta, 0, coefficients, 0, coefficients.length);
             for (int p : plan.varying) {
                 coefficients[p] += plan.sd[p] * gaussian.sample();

@@ -1,5 +1,6 @@
 package org.alliancelab.simulate.model;
 
+import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.simulate.internal.SmallMatrices;
 
 /**
@@ -50,8 +51,8 @@ public final class SamplingCorrelation {
                 if (ei[k] != ej[k]) {
                     work[ej[k]][ei[k]] += sign * STEP;
                 }
-                double fa = atanh(work[0][1] / Math.sqrt(work[0][0] * work[1][1]));
-                double fb = atanh(SmallMatrices.partialCorrelation(work));
+                double fa = Correlations.toFisherZ(work[0][1] / Math.sqrt(work[0][0] * work[1][1]));
+                double fb = Correlations.toFisherZ(SmallMatrices.partialCorrelation(work));
                 ga[k] += sign * fa / (2 * STEP);
                 gb[k] += sign * fb / (2 * STEP);
             }
@@ -68,9 +69,5 @@ public final class SamplingCorrelation {
             }
         }
         return Math.max(-1, Math.min(1, vab / Math.sqrt(vaa * vbb)));
-    }
-
-    private static double atanh(double r) {
-        return 0.5 * Math.log((1 + r) / (1 - r));
     }
 }

@@ -30,6 +30,12 @@ public final class StructuralModel {
      * coefficient draw) is invalid.
      */
     public static final double MIN_RESIDUAL_VARIANCE = 1e-8;
+    /**
+     * The redraw rule for between-study coefficients: a study's draw that makes a residual
+     * variance non-positive is rejected and redrawn, up to this many draws in all; after that
+     * the study uses the mean coefficients (valid by construction).
+     */
+    public static final int MAX_COEFFICIENT_DRAWS = 100;
 
     private final List<Node> nodes;
     private final List<Path> paths;
@@ -327,6 +333,29 @@ public final class StructuralModel {
      * @return the truth values
      */
     public TruthValues truth() {
+        return truthAt(beta);
+    }
+
+    /**
+     * @param coefficients path coefficients, indexed as {@link #paths()}
+     * @return whether every residual variance is at least {@link #MIN_RESIDUAL_VARIANCE}
+     *     (the validity of a study's coefficient draw)
+     */
+    boolean valid(double[] coefficients) {
+        int k = nodes.size();
+        return latentCovariance(coefficients, new double[k], new double[k][k]) < 0;
+    }
+
+    /**
+     * The population values of {@link #truth()} for other coefficients (one study's draw).
+     *
+     * @param beta path coefficients, indexed as {@link #paths()}
+     * @return the values, or null when the coefficients make a residual variance non-positive
+     */
+    TruthValues truthAt(double[] beta) {
+        if (!valid(beta)) {
+            return null;
+        }
         int k = nodes.size();
         double[] psi = new double[k];
         double[][] sigma = new double[k][k];

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.simulate.analysis.Analysis;
 import org.alliancelab.simulate.analysis.ColumnGroup;
 import org.alliancelab.simulate.analysis.MeasureSpec;
@@ -72,7 +71,7 @@ public final class ScenarioDesign implements MonteCarloDesign {
         List<ConditionInfo> list = new ArrayList<>();
         for (Condition c : scenario.conditions()) {
             list.add(new ConditionInfo(c.index(), c.factors(), c.truth(), c.truthAmongReporters(),
-                c.analyses().alpha(), levelTruths(c)));
+                c.analyses().alpha(), levelTruths(c), c.truthAtMeanPaths()));
         }
         this.infos = List.copyOf(list);
     }
@@ -145,29 +144,16 @@ public final class ScenarioDesign implements MonteCarloDesign {
     private static Map<String, Map<String, TruthValues>> levelTruths(Condition c) {
         Map<String, Map<String, TruthValues>> out = new LinkedHashMap<>();
         List<Moderator> mods = c.design().moderators();
+        List<ModeratorCell> cells = c.cells();
+        List<TruthValues> truths = cells.stream().map(ModeratorCell::truth).toList();
         for (int m = 0; m < mods.size(); m++) {
             Map<String, TruthValues> levels = new LinkedHashMap<>();
             for (int l = 0; l < mods.get(m).levels().size(); l++) {
-                double w = 0;
-                double[] sum = new double[6];
-                for (ModeratorCell cell : c.cells()) {
-                    if (cell.levelIndices().get(m) != l || !(cell.probability() > 0)) {
-                        continue;
-                    }
-                    double p = cell.probability();
-                    TruthValues t = cell.truth();
-                    w += p;
-                    sum[0] += p * Correlations.toFisherZ(t.unadjusted());
-                    sum[1] += p * Correlations.toFisherZ(t.adjusted());
-                    sum[2] += p * Correlations.toFisherZ(t.adjustedLatent());
-                    sum[3] += p * Correlations.toFisherZ(t.causal());
-                    sum[4] += p * t.totalEffect();
-                    sum[5] += p * t.directEffect();
-                }
-                if (w > 0) {
-                    levels.put(mods.get(m).levels().get(l).name(), new TruthValues(
-                        Math.tanh(sum[0] / w), Math.tanh(sum[1] / w), Math.tanh(sum[2] / w), Math.tanh(sum[3] / w),
-                        sum[4] / w, sum[5] / w));
+                final int mm = m;
+                final int ll = l;
+                if (cells.stream().anyMatch(cell -> cell.levelIndices().get(mm) == ll && cell.probability() > 0)) {
+                    levels.put(mods.get(m).levels().get(l).name(), TruthValues.mixture(truths,
+                        i -> cells.get(i).levelIndices().get(mm) == ll ? cells.get(i).probability() : 0));
                 }
             }
             out.put(mods.get(m).name(), levels);

@@ -33,6 +33,27 @@ public final class Analyses {
     }
 
     /**
+     * The estimand a built-in analysis estimates, against which its bias and coverage are
+     * judged first: {@link Estimand#ADJUSTED} for {@link #ADJUSTED}, {@link Estimand#DIFFERENCE}
+     * for the difference tests, {@link Estimand#UNADJUSTED} for the other pooled correlations
+     * (each among its own studies: all, the reporting ones, or a moderator level's).
+     *
+     * @param analysis analysis name
+     * @return its own target
+     */
+    public static Estimand target(String analysis) {
+        switch (analysis) {
+            case ADJUSTED:
+                return Estimand.ADJUSTED;
+            case DIFFERENCE_SUBGROUP:
+            case DIFFERENCE_PAIRED:
+                return Estimand.DIFFERENCE;
+            default:
+                return Estimand.UNADJUSTED;
+        }
+    }
+
+    /**
      * @param analysis analysis name
      * @param quantity quantity, e.g. {@code r}
      * @return the column name in {@code replications.csv}, {@code analysis.quantity}

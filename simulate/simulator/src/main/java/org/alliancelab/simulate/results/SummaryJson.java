@@ -91,6 +91,7 @@ public final class SummaryJson {
                 putTruth(mod.putObject(l.getKey()), l.getValue());
             }
         }
+        putTruth(c.putObject("truth_at_mean_paths"), info.truthAtMeanPaths());
         c.put("replications", s.replications());
         ObjectNode failures = c.putObject("failures");
         failures.put("replications_with_failures", s.failures().size());
@@ -196,8 +197,9 @@ public final class SummaryJson {
             byModerator.put(mod.getKey(), levels);
         }
         double alpha = c.path("alpha").isNumber() ? c.get("alpha").asDouble() : 0.05;
+        Map<String, Double> atMean = json.numbers(c.path("truth_at_mean_paths"), at + "/truth_at_mean_paths");
         ConditionInfo info = new ConditionInfo(index, factors, truth,
-            reporters.isEmpty() ? truth : truth(reporters), alpha, byModerator);
+            reporters.isEmpty() ? truth : truth(reporters), alpha, byModerator, atMean.isEmpty() ? truth : truth(atMean));
         List<Measure> measures = new ArrayList<>();
         JsonNode m = json.required(c, at, "measures");
         for (Iterator<Map.Entry<String, JsonNode>> a = m.fields(); a.hasNext();) {

@@ -12,24 +12,30 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
  * @param alpha two-sided significance level for tests and confidence intervals at
  *     {@code 1 - alpha} (default 0.05); also the level of the publication-selection test
  * @param differenceTests how the adjusted-versus-unadjusted difference is tested (default both)
- * @param pairedCorrelation how the within-study correlation of the two estimates is obtained
- *     (default {@link PairedCorrelationRule#delta()})
+ * @param pairedCorrelation how the within-study working correlation of the two estimates is
+ *     obtained (default the constant {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION})
+ * @param pairedInference how the paired comparison is tested (default {@link PairedInference#CR2})
  */
 public record AnalysisSettings(
     TauSquaredEstimator estimator,
     InferenceTest test,
     double alpha,
     List<DifferenceTest> differenceTests,
-    PairedCorrelationRule pairedCorrelation) {
+    PairedCorrelationRule pairedCorrelation,
+    PairedInference pairedInference) {
 
     /** Defensive copy. */
     public AnalysisSettings {
         differenceTests = List.copyOf(differenceTests);
     }
 
-    /** @return the defaults: REML, z, alpha 0.05, both difference tests, delta method */
+    /**
+     * @return the defaults: REML, z, alpha 0.05, both difference tests, working correlation
+     *     {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION}, CR2
+     */
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(TauSquaredEstimator.REML, InferenceTest.Z, 0.05,
-            List.of(DifferenceTest.SUBGROUP, DifferenceTest.PAIRED), PairedCorrelationRule.delta());
+            List.of(DifferenceTest.SUBGROUP, DifferenceTest.PAIRED),
+            PairedCorrelationRule.constant(PairedCorrelationRule.DEFAULT_WORKING_CORRELATION), PairedInference.CR2);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import org.alliancelab.simulate.model.ExpectedTruth;
 import org.alliancelab.simulate.model.StructuralModel;
 import org.alliancelab.simulate.model.TruthValues;
 
@@ -15,8 +16,11 @@ import org.alliancelab.simulate.model.TruthValues;
  * <p>Population values: {@link #truth()} averages over the moderator cells with the cell
  * probabilities as weights, the correlations ({@code unadjusted, adjusted, adjusted_latent,
  * causal}) on the Fisher-z scale and back-transformed (what a random-effects pooling of the
- * studies estimates, ignoring weights), the effects ({@code total, direct}) linearly. Without
- * moderators this is the model's own truth. Values are at the mean path coefficients.
+ * studies estimates, ignoring weights), the effects ({@code total, direct}) linearly. Within a
+ * cell, each value is the expectation over the between-study variation of the path
+ * coefficients with the redraw rule ({@link ExpectedTruth}): the target of the pooled
+ * analyses. {@link #truthAtMeanPaths()} is the same mixture of the values at the mean
+ * coefficients (equal to {@link #truth()} when no path varies).
  * {@link #truthByModerator()} does the same average with one moderator's level fixed, for every
  * level of each moderator that has at least one level overriding the model (moderators whose
  * levels all share the model are left out). {@link #truthAmongReporters()} weights each cell also by its
@@ -32,6 +36,8 @@ import org.alliancelab.simulate.model.TruthValues;
  * @param truth mixture truth over the cells
  * @param truthByModerator moderator to level to truth, for moderators whose levels differ
  * @param truthAmongReporters mixture truth over the studies reporting an adjusted estimate
+ * @param truthAtMeanPaths mixture over the cells of the values at the mean path coefficients
+ * @param truthError largest quadrature error of a cell's expectation ({@link ExpectedTruth#error()})
  * @param source the scenario's file or built-in name (for error messages)
  */
 public record Condition(
@@ -44,6 +50,8 @@ public record Condition(
     TruthValues truth,
     Map<String, Map<String, TruthValues>> truthByModerator,
     TruthValues truthAmongReporters,
+    TruthValues truthAtMeanPaths,
+    double truthError,
     String source) {
 
     /** Defensive copies keeping iteration order. */
@@ -101,8 +109,11 @@ public record Condition(
                 reporters = weighted;
             }
         }
+        TruthValues atMean = TruthValues.mixture(cells.stream().map(c -> c.target().atMeanPaths()).toList(),
+            i -> cells.get(i).probability());
+        double error = cells.stream().mapToDouble(c -> c.target().error()).max().orElse(0);
         return new Condition(index, factors, model, design, analyses, cells, truth, byModerator, reporters,
-            source);
+            atMean, error, source);
     }
 
     private static double otherLevelsProbability(List<Moderator> moderators, ModeratorCell cell, int except) {
@@ -115,29 +126,8 @@ public record Condition(
         return p;
     }
 
-    /** Weighted average of cell truths: correlations on the Fisher-z scale, effects linearly. */
+    /** Weighted average of cell truths ({@link TruthValues#mixture}). */
     static TruthValues mixture(List<ModeratorCell> cells, IntToDoubleFunction weight) {
-        double w = 0;
-        double[] sum = new double[6];
-        for (int i = 0; i < cells.size(); i++) {
-            double wi = weight.applyAsDouble(i);
-            if (wi <= 0) {
-                continue;
-            }
-            TruthValues t = cells.get(i).truth();
-            w += wi;
-            sum[0] += wi * atanh(t.unadjusted());
-            sum[1] += wi * atanh(t.adjusted());
-            sum[2] += wi * atanh(t.adjustedLatent());
-            sum[3] += wi * atanh(t.causal());
-            sum[4] += wi * t.totalEffect();
-            sum[5] += wi * t.directEffect();
-        }
-        return new TruthValues(Math.tanh(sum[0] / w), Math.tanh(sum[1] / w), Math.tanh(sum[2] / w),
-            Math.tanh(sum[3] / w), sum[4] / w, sum[5] / w);
-    }
-
-    private static double atanh(double r) {
-        return 0.5 * Math.log((1 + r) / (1 - r));
+        return TruthValues.mixture(cells.stream().map(ModeratorCell::truth).toList(), weight);
     }
 }

@@ -2,6 +2,7 @@ package org.alliancelab.simulate.scenario;
 
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.simulate.model.ExpectedTruth;
 import org.alliancelab.simulate.model.StructuralModel;
 import org.alliancelab.simulate.model.TruthValues;
 
@@ -16,13 +17,19 @@ import org.alliancelab.simulate.model.TruthValues;
  * @param levels moderator name to level name, in moderator order
  * @param probability product of the level probabilities
  * @param model the cell's model
- * @param truth the model's population values
+ * @param target the model's population values, averaged over the between-study variation of
+ *     the paths ({@link ExpectedTruth})
  */
 public record ModeratorCell(int index, List<Integer> levelIndices, Map<String, String> levels,
-                            double probability, StructuralModel model, TruthValues truth) {
+                            double probability, StructuralModel model, ExpectedTruth target) {
     /** Defensive copies (levels keeps its iteration order). */
     public ModeratorCell {
         levelIndices = List.copyOf(levelIndices);
         levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));
+    }
+
+    /** @return what the cell's pooled analyses estimate ({@link ExpectedTruth#values()}) */
+    public TruthValues truth() {
+        return target.values();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.simulate.model.ExpectedTruth;
 import org.alliancelab.simulate.model.Path;
 import org.alliancelab.simulate.model.StructuralModel;
 
@@ -47,7 +48,7 @@ final class ModeratorCells {
             }
             StructuralModel cellModel = paths.isEmpty() && reliabilities.isEmpty()
                 ? model : model.withOverrides(paths, reliabilities);
-            cells.add(new ModeratorCell(c, indices, names, probability, cellModel, cellModel.truth()));
+            cells.add(new ModeratorCell(c, indices, names, probability, cellModel, ExpectedTruth.of(cellModel)));
         }
         return cells;
     }

@@ -282,7 +282,7 @@ final class ScenarioReader {
     }
 
     AnalysisSettings analyses(JsonObject a) {
-        a.allowOnly("estimator", "test", "alpha", "differenceTests", "pairedCorrelation");
+        a.allowOnly("estimator", "test", "alpha", "differenceTests", "pairedCorrelation", "pairedInference");
         AnalysisSettings d = AnalysisSettings.defaults();
         TauSquaredEstimator estimator = a.parsed("estimator", TauSquaredEstimator::parse, d.estimator());
         InferenceTest test = a.parsed("test", InferenceTest::parse, d.test());
@@ -316,14 +316,30 @@ final class ScenarioReader {
         PairedCorrelationRule paired = d.pairedCorrelation();
         if (a.has("pairedCorrelation")) {
             JsonNode v = a.raw("pairedCorrelation");
-            if (v.isTextual() && v.asText().equalsIgnoreCase("delta")) {
-                paired = PairedCorrelationRule.delta();
+            String text = v.isTextual() ? v.asText().toLowerCase(Locale.ROOT) : "";
+            if (text.equals("population") || text.equals("delta")) {
+                paired = PairedCorrelationRule.population();
+            } else if (text.equals("sample")) {
+                paired = PairedCorrelationRule.sample();
             } else if (v.isNumber()) {
                 paired = PairedCorrelationRule.constant(a.number("pairedCorrelation", -1, 1));
             } else {
-                throw a.error("pairedCorrelation", "expected \"delta\" or a number in [-1, 1]");
+                throw a.error("pairedCorrelation",
+                    "expected \"sample\", \"population\" or a working correlation in [-1, 1], got " + v);
             }
         }
-        return new AnalysisSettings(estimator, test, alpha, tests, paired);
+        PairedInference inference = d.pairedInference();
+        if (a.has("pairedInference")) {
+            JsonNode v = a.raw("pairedInference");
+            String text = v.isTextual() ? v.asText().toLowerCase(Locale.ROOT) : "";
+            if (text.equals("cr2")) {
+                inference = PairedInference.CR2;
+            } else if (text.equals("model")) {
+                inference = PairedInference.MODEL;
+            } else {
+                throw a.error("pairedInference", "expected \"CR2\" or \"model\", got " + v);
+            }
+        }
+        return new AnalysisSettings(estimator, test, alpha, tests, paired, inference);
     }
 }

@@ -182,7 +182,8 @@ class StudySimulatorTest {
      */
     @Test
     void pairedCorrelationMatchesMonteCarlo() {
-        Condition c = condition(scenario(20_000, "{\"distribution\": \"fixed\", \"n\": 500}", "0.0", ""));
+        Condition c = condition(withPairedCorrelation(
+            scenario(20_000, "{\"distribution\": \"fixed\", \"n\": 500}", "0.0", ""), "\"population\""));
         List<SimulatedStudy> s = StudySimulator.of(c, Engine.SUFFICIENT).simulate(rng(8)).studies();
         double[] a = z(s, false);
         double[] b = z(s, true);
@@ -203,6 +204,31 @@ class StudySimulatorTest {
         double[][] cov = new double[4][4];
         c.model().observedCovariance(sigma(c), c.model().reliabilities(), cov);
         assertEquals(SamplingCorrelation.deltaMethod(cov), delta, 1e-12);
+    }
+
+    /**
+     * The sample rule gives each study the delta method at its own sampled correlation matrix:
+     * values vary between studies and centre on the population value (n = 500: the sampled
+     * matrix is within O(n^-1/2) of the population's; 2,000 studies).
+     */
+    @Test
+    void samplePairedCorrelationIsEachStudysOwnDeltaMethod() {
+        String json = scenario(2_000, "{\"distribution\": \"fixed\", \"n\": 500}", "0.0", "");
+        double population = StudySimulator.of(condition(withPairedCorrelation(json, "\"population\"")),
+            Engine.SUFFICIENT).simulate(rng(9)).studies().get(0).pairedCorrelation();
+        for (Engine engine : Engine.values()) {
+            List<SimulatedStudy> s = StudySimulator.of(condition(withPairedCorrelation(json, "\"sample\"")), engine)
+                .simulate(rng(9)).studies();
+            double[] rho = s.stream().mapToDouble(SimulatedStudy::pairedCorrelation).toArray();
+            double mean = Arrays.stream(rho).average().orElseThrow();
+            double sd = Math.sqrt(Arrays.stream(rho).map(v -> (v - mean) * (v - mean)).sum() / (rho.length - 1));
+            assertEquals(population, mean, 0.01, engine + " mean");
+            assertTrue(sd > 0.001 && sd < 0.05, engine + " sd " + sd);
+        }
+    }
+
+    static String withPairedCorrelation(String json, String value) {
+        return json.replace("\"design\": {", "\"analyses\": {\"pairedCorrelation\": " + value + "},\n  \"design\": {");
     }
 
     private static double[][] sigma(Condition c) {

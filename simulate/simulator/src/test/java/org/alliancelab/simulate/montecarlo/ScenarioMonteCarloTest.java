@@ -202,8 +202,9 @@ class ScenarioMonteCarloTest {
         assertEquals(expectedMissing, reported);
         assertEquals(scenario.replications() - expectedMissing.size(),
             (long) c.find("disorder=substance_use", "replications", "").orElseThrow().value());
-        // the level's truth is the substance-use cells' mixture: no causal effect there
-        assertEquals(0.0, c.info().truthByModerator().get("disorder").get("substance_use").causal(), 1e-12);
+        // the level's truth is the substance-use cells' mixture: no causal effect at the mean
+        // paths there; the studies' effects vary about 0 (sd .05), so the expectation is small
+        assertEquals(0.0, c.info().truthByModerator().get("disorder").get("substance_use").causal(), 1e-3);
     }
 
     @Test

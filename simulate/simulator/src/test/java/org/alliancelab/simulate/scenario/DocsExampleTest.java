@@ -44,7 +44,10 @@ class DocsExampleTest {
             assertEquals(table[i][0], c.get(i).factors().get("/model/paths/7/beta"));
             assertEquals(table[i][1], c.get(i).factors().get("/model/nodes/1/reliability"));
         }
-        assertEquals(0, c.get(0).truth().causal(), 1e-12);
+        assertEquals(0, c.get(0).truthAtMeanPaths().causal(), 1e-12);
+        // The studies' alliance effects vary about 0 (sd .05): their average causal z is not
+        // exactly 0 (the mutilated outcome variance depends on the draw), but small.
+        assertEquals(0, c.get(0).truth().causal(), 1e-3);
         assertTrue(c.get(2).truth().causal() > 0.05);
         // Dropout: the documented refusal of the sufficient engine, and the patient engine runs.
         ScenarioException e = assertThrows(ScenarioException.class, () -> StudySimulator.of(c.get(3), Engine.SUFFICIENT));

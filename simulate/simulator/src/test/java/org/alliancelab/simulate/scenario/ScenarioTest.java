@@ -108,7 +108,8 @@ class ScenarioTest {
      */
     @Test
     void truthAveragesCellsOnTheFisherScale() {
-        Condition c = parse(MINIMAL).conditions().get(0);
+        // Without between-study variation, so that the truth is the value at the mean paths.
+        Condition c = parse(FIXED_PATHS).conditions().get(0);
         double early = .5 * Math.sqrt(.56);
         double late = .3 * Math.sqrt(.56);
         double expected = Math.tanh(.25 * atanh(early) + .75 * atanh(late));
@@ -122,10 +123,27 @@ class ScenarioTest {
     /** A level with probability 0 still gets its population values (conditional on the level). */
     @Test
     void zeroProbabilityLevelHasATruth() {
-        Condition c = parse(MINIMAL.replace("\"probability\": 0.25", "\"probability\": 0.0")
+        Condition c = parse(FIXED_PATHS.replace("\"probability\": 0.25", "\"probability\": 0.0")
             .replace("\"probability\": 0.75", "\"probability\": 1.0")).conditions().get(0);
         assertEquals(.5 * Math.sqrt(.56), c.truthByModerator().get("timing").get("early").unadjusted(), 1e-12);
         assertEquals(.3 * Math.sqrt(.56), c.truth().unadjusted(), 1e-12);
+    }
+
+    /** MINIMAL without the between-study SD of X -> Y. */
+    static final String FIXED_PATHS = MINIMAL.replace("\"beta\": 0.3, \"sd\": 0.05", "\"beta\": 0.3");
+
+    /**
+     * With the SD, the truth is the expectation over the studies' draws: it differs from the
+     * value at the mean paths (Jensen), which is kept as truthAtMeanPaths.
+     */
+    @Test
+    void truthIsTheExpectationOverPathVariationAndTheMeanPathValueIsKept() {
+        Condition varying = parse(MINIMAL).conditions().get(0);
+        Condition fixed = parse(FIXED_PATHS).conditions().get(0);
+        assertEquals(fixed.truth(), varying.truthAtMeanPaths());
+        assertEquals(fixed.truth(), fixed.truthAtMeanPaths());
+        assertTrue(Math.abs(varying.truth().adjusted() - fixed.truth().adjusted()) > 1e-6);
+        assertTrue(varying.truthError() < 1e-8, "quadrature error " + varying.truthError());
     }
 
     private static double atanh(double r) {
