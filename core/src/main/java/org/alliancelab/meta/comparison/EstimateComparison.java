@@ -5,6 +5,10 @@ import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
+import org.alliancelab.meta.regression.ClusterRobustInference;
+import org.alliancelab.meta.regression.DesignMatrix;
+import org.alliancelab.meta.regression.RobustCoefficient;
+import org.alliancelab.meta.regression.SandwichEstimator;
 
 /**
  * Compares two pooled estimates A and B (for instance the partial, covariate-adjusted
@@ -127,6 +131,46 @@ public final class EstimateComparison {
      */
     public static MetaAnalysisResult paired(double[] yiA, double[] viA, double[] yiB, double[] viB,
                                             double[] rho, RandomEffectsModel model) {
+        double[][] dv = differences(yiA, viA, yiB, viB, rho);
+        return model.fit(dv[0], dv[1]);
+    }
+
+    /**
+     * The paired comparison of {@link #paired} with cluster-robust inference, each study its own
+     * cluster: the pooled difference (weights {@code 1 / (v_i + tau^2)}, the model's tau²) with
+     * a sandwich SE from the residuals (CR2: Satterthwaite t), so the test holds its size
+     * whether or not {@code rho} (then a working correlation) is right; rho only sets the
+     * weights and tau². The robust inference follows {@link ClusterRobustInference}.
+     *
+     * @param yiA effect sizes A
+     * @param viA sampling variances of A
+     * @param yiB effect sizes B of the same studies, in the same order
+     * @param viB sampling variances of B
+     * @param rho working correlation of the sampling errors of A and B, per study
+     * @param model the random-effects model used to pool the differences (its confidence level
+     *     is the robust intervals' too)
+     * @param estimator the sandwich's small-sample correction
+     * @return the model-based pooling and the robust inference on its estimate
+     * @throws IllegalArgumentException as {@link #paired}, and with fewer than 2 studies (CR1:
+     *     fewer than 3)
+     * @throws InvalidEffectSizeException as {@link #paired}
+     */
+    public static PairedComparison pairedRobust(double[] yiA, double[] viA, double[] yiB, double[] viB,
+                                                double[] rho, RandomEffectsModel model, SandwichEstimator estimator) {
+        double[][] dv = differences(yiA, viA, yiB, viB, rho);
+        MetaAnalysisResult pooled = model.fit(dv[0], dv[1]);
+        int k = dv[0].length;
+        int[] cluster = new int[k];
+        for (int i = 0; i < k; i++) {
+            cluster[i] = i;
+        }
+        RobustCoefficient robust = ClusterRobustInference.of(estimator).withConfidenceLevel(model.confidenceLevel())
+            .fit(dv[0], dv[1], pooled.tau2(), DesignMatrix.interceptOnly(k), cluster).coefficients().get(0);
+        return new PairedComparison(pooled, robust);
+    }
+
+    /** The differences and their variances, checked. */
+    private static double[][] differences(double[] yiA, double[] viA, double[] yiB, double[] viB, double[] rho) {
         int k = yiA.length;
         if (k == 0 || viA.length != k || yiB.length != k || viB.length != k || rho.length != k) {
             throw new IllegalArgumentException("yiA, viA, yiB, viB and rho must have the same, non-zero length");
@@ -146,7 +190,7 @@ public final class EstimateComparison {
                     "variance of the difference is not positive (rho = " + rho[i] + ")");
             }
         }
-        return model.fit(d, v);
+        return new double[][] {d, v};
     }
 
     private static DifferenceTest wald(double d, double se, double level) {

@@ -52,7 +52,7 @@ public final class TailProbabilities {
      * @param df degrees of freedom, positive
      * @return P(|T| &gt; |t|) for T Student t with df degrees of freedom
      */
-    public static double studentTwoSided(double t, int df) {
+    public static double studentTwoSided(double t, double df) {
         double x = df / (df + t * t);
         return RegularizedBeta.value(x, 0.5 * df, 0.5);
     }
@@ -70,7 +70,7 @@ public final class TailProbabilities {
      * @param df degrees of freedom, positive
      * @return c with P(|T| &gt; c) = 1 - level for T Student t with df degrees of freedom
      */
-    public static double studentCritical(double level, int df) {
+    public static double studentCritical(double level, double df) {
         return TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2);
     }
 }

@@ -2,17 +2,23 @@ package org.alliancelab.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliancelab.cli.io.Column;
+import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.meta.pooling.TauSquaredInterval;
+import org.alliancelab.meta.regression.ClusterRobustInference;
+import org.alliancelab.meta.regression.ClusterRobustResult;
 import org.alliancelab.meta.regression.DesignMatrix;
 import org.alliancelab.meta.regression.InvalidModeratorException;
 import org.alliancelab.meta.regression.MetaRegressionResult;
+import org.alliancelab.meta.regression.SandwichEstimator;
 import org.alliancelab.meta.subgroup.HeterogeneityAssumption;
 import org.alliancelab.meta.subgroup.Subgroup;
 import org.alliancelab.meta.subgroup.SubgroupAnalysis;
@@ -74,6 +80,17 @@ public final class PoolCommand implements Callable<Integer> {
             + "meta-regression on the subgroups).")
     private HeterogeneityAssumption subgroupTau2;
 
+    @Option(names = "--cluster", paramLabel = "COL",
+        description = "With --robust: the column naming each row's cluster (e.g. the study of several "
+            + "effect sizes).")
+    private String cluster;
+
+    @Option(names = "--robust", paramLabel = "CR1|CR2",
+        description = "Cluster-robust inference on the pooled estimate or the --mods coefficients: CR2 "
+            + "(small-sample corrected, Satterthwaite df; clubSandwich, metafor::robust(clubSandwich = TRUE)) or "
+            + "CR1 (metafor::robust(adjust = TRUE)). Needs --cluster.")
+    private SandwichEstimator robust;
+
     @Option(names = "--plot", paramLabel = "FILE",
         description = "Also draw the forest plot (one panel per subgroup with --by) to FILE: SVG or PNG, "
             + "by the extension .svg or .png. Not with --mods.")
@@ -97,6 +114,14 @@ public final class PoolCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--plot draws the forest plot of a pooled estimate "
                 + "or of subgroups (--by); a meta-regression (--mods) has no pooled estimate to draw");
         }
+        if ((cluster == null) != (robust == null)) {
+            throw new ParameterException(spec.commandLine(), cluster == null ? "--robust needs --cluster COL"
+                : "--cluster needs --robust CR1 or CR2");
+        }
+        if (robust != null && by != null) {
+            throw new ParameterException(spec.commandLine(), "--robust applies to the pooled estimate or a "
+                + "meta-regression (--mods), not to --by subgroups");
+        }
         PlotOutput.validate(spec, plot, output.file());
         StudyData data = analysis.read();
         String text;
@@ -116,7 +141,12 @@ public final class PoolCommand implements Callable<Integer> {
         double[] vi = data.vi();
         RandomEffectsModel model = analysis.model();
         MetaAnalysisResult result = model.fit(yi, vi);
-        String text = format.render(PoolReport.of(data, result, tau2Interval(model, yi, vi, result)));
+        Report report = PoolReport.of(data, result, tau2Interval(model, yi, vi, result));
+        if (robust != null) {
+            report = ClusterRobustReport.of(report, robustFit(data, result.tau2(), DesignMatrix.interceptOnly(yi.length)),
+                cluster);
+        }
+        String text = format.render(report);
         if (plot != null) {
             PlotOutput.write(spec, plot, ForestPlot.of(
                 ForestPlotData.forPool(List.of(data.labels()), yi, vi, result, data.measure())));
@@ -139,7 +169,30 @@ public final class PoolCommand implements Callable<Integer> {
             throw Moderators.located(data.table(),
                 Moderators.sourceColumn(data.table(), e.moderator(), mods), e);
         }
-        return format.render(MetaRegressionReport.of(data, result));
+        Report report = MetaRegressionReport.of(data, result);
+        if (robust != null) {
+            report = ClusterRobustReport.of(report, robustFit(data, result.tau2(), design), cluster);
+        }
+        return format.render(report);
+    }
+
+    /** The working model's fit with cluster-robust inference; clusters numbered by first appearance. */
+    private ClusterRobustResult robustFit(StudyData data, double tau2, DesignMatrix design) {
+        Column column = data.findColumn(cluster)
+            .orElseThrow(() -> data.table().missingColumn(cluster, "cluster column (--cluster) is missing"));
+        String[] labels = column.labels("every row needs a cluster");
+        Map<String, Integer> ids = new HashMap<>();
+        int[] id = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            id[i] = ids.computeIfAbsent(labels[i], l -> ids.size());
+        }
+        if (ids.size() < 2 || (robust == SandwichEstimator.CR1 && ids.size() <= design.columns())) {
+            throw InputException.inFile(data.table().source(), "column " + cluster + " has " + ids.size()
+                + " cluster" + (ids.size() == 1 ? "" : "s") + "; " + robust + " needs at least "
+                + (robust == SandwichEstimator.CR1 ? design.columns() + 1 : 2));
+        }
+        return ClusterRobustInference.of(robust).withConfidenceLevel(analysis.level())
+            .fit(data.yi(), data.vi(), tau2, design, id);
     }
 
     private String subgroups(StudyData data) {
