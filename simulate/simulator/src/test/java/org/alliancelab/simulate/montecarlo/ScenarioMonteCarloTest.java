@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.alliancelab.meta.comparison.DifferenceTest;
 import org.alliancelab.meta.comparison.EstimateComparison;
+import org.alliancelab.meta.comparison.PairedComparison;
+import org.alliancelab.meta.regression.SandwichEstimator;
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.effectsize.EffectSize;
 import org.alliancelab.meta.effectsize.EffectSizes;
@@ -113,12 +115,15 @@ class ScenarioMonteCarloTest {
             DifferenceTest d = EstimateComparison.independent(a3, a2, 1 - condition.analyses().alpha());
             assertEquals(d.difference(), values[layout.indexOf("difference_subgroup.difference")], 1e-12);
             assertEquals(d.pValue(), values[layout.indexOf("difference_subgroup.p")], 1e-12);
-            MetaAnalysisResult p = EstimateComparison.paired(
+            // The default paired comparison: cluster-robust CR2 on the within-study differences.
+            PairedComparison p = EstimateComparison.pairedRobust(
                 adj.stream().mapToDouble(EffectSize::yi).toArray(), adj.stream().mapToDouble(EffectSize::vi).toArray(),
                 unadj.stream().mapToDouble(EffectSize::yi).toArray(), unadj.stream().mapToDouble(EffectSize::vi).toArray(),
-                rho.stream().mapToDouble(Double::doubleValue).toArray(), model);
-            assertEquals(p.estimate(), values[layout.indexOf("difference_paired.difference")], 1e-12);
-            assertEquals(p.pValue(), values[layout.indexOf("difference_paired.p")], 1e-12);
+                rho.stream().mapToDouble(Double::doubleValue).toArray(), model, SandwichEstimator.CR2);
+            assertEquals(p.robust().estimate(), values[layout.indexOf("difference_paired.difference")], 1e-12);
+            assertEquals(p.robust().pValue(), values[layout.indexOf("difference_paired.p")], 1e-12);
+            assertEquals(p.robust().df(), values[layout.indexOf("difference_paired.df")], 1e-9);
+            assertEquals(p.pooled().tau2(), values[layout.indexOf("difference_paired.tau2")], 1e-15);
             assertEquals((double) negative / all.size(), values[layout.indexOf("studies.share_negative")], 0);
             assertEquals(adj.size(), values[layout.indexOf("studies.k_adjusted")], 0);
         }
