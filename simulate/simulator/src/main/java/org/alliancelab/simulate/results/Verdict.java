@@ -11,8 +11,10 @@ import java.util.Optional;
  * {@value #MATERIAL_DIFFERENCE} (absolute, beyond 2 MCSE) and the AUC of its p values is at
  * least {@value #GOOD_AUC} from 1/2 (AUC &ge; .8 or &le; .2, the usual threshold of good
  * discrimination; Hosmer, Lemeshow &amp; Sturdivant 2013, Applied Logistic Regression, 3rd ed.,
- * sec. 5.2.4); it tells them apart <b>only weakly</b> when either difference is beyond 2 MCSE
- * of no difference; otherwise it <b>cannot</b>.
+ * sec. 5.2.4); it tells them apart <b>only weakly</b> when the rejection rates differ by at least
+ * {@value #SMALL_DIFFERENCE} or the AUC is at least {@value #SMALL_AUC} from 1/2, beyond 2 MCSE;
+ * otherwise it <b>cannot</b> (differences smaller than these would not change what one
+ * synthesis's test result says about its world).
  *
  * @param analysis the difference test ({@link Analyses#DIFFERENCE_SUBGROUP} or
  *     {@link Analyses#DIFFERENCE_PAIRED})
@@ -33,6 +35,10 @@ public record Verdict(String analysis, String worldA, String worldB, double reje
     public static final double MATERIAL_DIFFERENCE = 0.5;
     /** Smallest distance of the AUC from 1/2 that counts as good discrimination. */
     public static final double GOOD_AUC = 0.3;
+    /** Smallest difference in rejection rates that counts as weak discrimination. */
+    public static final double SMALL_DIFFERENCE = 0.1;
+    /** Smallest distance of the AUC from 1/2 that counts as weak discrimination. */
+    public static final double SMALL_AUC = 0.1;
 
     /** The answer. */
     public enum Conclusion {
@@ -81,7 +87,7 @@ public record Verdict(String analysis, String worldA, String worldB, double reje
         Conclusion c;
         if (rateDetectable && Math.abs(diff) >= MATERIAL_DIFFERENCE && aucDetectable && aucGap >= GOOD_AUC) {
             c = Conclusion.TELLS_APART;
-        } else if (rateDetectable || aucDetectable) {
+        } else if ((rateDetectable && Math.abs(diff) >= SMALL_DIFFERENCE) || (aucDetectable && aucGap >= SMALL_AUC)) {
             c = Conclusion.WEAKLY;
         } else {
             c = Conclusion.CANNOT;
