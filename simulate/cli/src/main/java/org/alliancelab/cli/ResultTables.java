@@ -11,6 +11,7 @@ import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ConditionInfo;
 import org.alliancelab.simulate.results.ConditionSummary;
 import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.McseFormat;
 import org.alliancelab.simulate.results.Measure;
 import org.alliancelab.simulate.results.MeasureNames;
 import org.alliancelab.simulate.results.RunSummary;
@@ -109,11 +110,11 @@ final class ResultTables {
     /** Rejection rate of the test of the true difference (1 - coverage): the test's actual size. */
     private static String sizeText(ConditionSummary c, String a) {
         Optional<Measure> cov = c.find(a, MeasureNames.COVERAGE, Estimand.DIFFERENCE.key());
-        return cov.map(m -> McseText.proportion(1 - m.value(), m.mcse(), m.replications())).orElse("-");
+        return cov.map(m -> McseFormat.proportion(1 - m.value(), m.mcse(), m.replications())).orElse("-");
     }
 
     private static String proportion(ConditionSummary c, String a, String m, String e) {
-        return c.find(a, m, e).map(x -> McseText.proportion(x.value(), x.mcse(), x.replications())).orElse("-");
+        return c.find(a, m, e).map(x -> McseFormat.proportion(x.value(), x.mcse(), x.replications())).orElse("-");
     }
 
     private static double negativesPerReplication(ConditionSummary c) {
@@ -253,13 +254,6 @@ final class ResultTables {
     /** The p-value columns of the difference tests in {@code replications.csv}. */
     static final List<String> P_COLUMNS = List.of(Analyses.column(DIFF_SUBGROUP, "p"), Analyses.column(DIFF_PAIRED, "p"));
 
-    /** What each difference test tests, in one line. */
-    private static final Map<String, String> EXPLAINED = Map.of(
-        DIFF_SUBGROUP, "subgroup Wald test: do the pooled adjusted and unadjusted estimates differ, taken as "
-            + "independent?%n    (Both come from the same studies, so its size is far below alpha.)",
-        DIFF_PAIRED, "paired test: is the mean within-study difference z(adjusted) - z(unadjusted) zero?%n"
-            + "    (Cluster-robust CR2 inference with a working correlation, unless the scenario says otherwise.)");
-
     /**
      * The explicit answer: per difference test, each world (column) after the first against the
      * first: rejection rates, their difference, the AUC of the p values and one sentence.
@@ -286,20 +280,20 @@ final class ResultTables {
                     continue;
                 }
                 if (!printed) {
-                    out.printf(Locale.ROOT, "  " + EXPLAINED.get(test) + "%n");
+                    out.println("  " + Verdict.explanation(test).replace("? (", "?" + System.lineSeparator() + "    ("));
                     printed = true;
                 }
                 Verdict x = v.get();
                 out.printf(Locale.ROOT, "    rejects no difference: %s %s, %s %s; difference %s points; "
                     + "AUC of p values %s%n", x.worldA(),
-                    McseText.proportion(x.rejectionA(), x.mcseA(), cols.get(0).replications()), x.worldB(),
-                    McseText.proportion(x.rejectionB(), x.mcseB(), cols.get(j).replications()),
+                    McseFormat.proportion(x.rejectionA(), x.mcseA(), cols.get(0).replications()), x.worldB(),
+                    McseFormat.proportion(x.rejectionB(), x.mcseB(), cols.get(j).replications()),
                     String.format(Locale.ROOT, "%+.1f ± %s", 100 * x.difference(),
-                        McseText.twoSignificant(100 * x.differenceMcse())),
+                        McseFormat.twoSignificant(100 * x.differenceMcse())),
                     String.format(Locale.ROOT, "%.3f ± %s", x.discrimination().auc(),
-                        McseText.twoSignificant(x.discrimination().mcse())));
+                        McseFormat.twoSignificant(x.discrimination().mcse())));
                 out.printf(Locale.ROOT, "    rejects the true difference (its size, nominal %s): %s %s, %s %s%n",
-                    McseText.twoSignificant(100 * cols.get(0).info().alpha()) + "%", x.worldA(), sizeText(cols.get(0), test),
+                    McseFormat.twoSignificant(100 * cols.get(0).info().alpha()) + "%", x.worldA(), sizeText(cols.get(0), test),
                     x.worldB(), sizeText(cols.get(j), test));
                 out.println("    " + x.sentence());
             }
@@ -309,10 +303,8 @@ final class ResultTables {
             gaps.append(j == 0 ? "" : ", ").append(labels.get(j)).append(' ')
                 .append(num(cols.get(j).info().truthAmongReporters(Estimand.DIFFERENCE), 3));
         }
-        out.println("  A gap between adjusted and unadjusted estimates is not by itself evidence of confounding: "
-            + "adjusting for a cause of the");
-        out.println("  outcome changes a correlation even without confounding (non-collapsibility). True gaps "
-            + "z(adj) - z(unadj) among reporters: " + gaps + ".");
+        out.println("  " + Verdict.NON_COLLAPSIBILITY);
+        out.println("  True gaps z(adj) - z(unadj) among the reporting studies: " + gaps + ".");
     }
 
     private static String cell(ConditionSummary c, Row row) {
@@ -326,15 +318,15 @@ final class ResultTables {
         double v = m.get().value();
         switch (row.kind()) {
             case "r":
-                return McseText.estimate(v, m.get().mcse());
+                return McseFormat.estimate(v, m.get().mcse());
             case "k":
                 return num(v, 1);
             case "pct":
-                return McseText.proportion(v, m.get().mcse(), m.get().replications());
+                return McseFormat.proportion(v, m.get().mcse(), m.get().replications());
             case "v4":
                 return num(v, 4);
             case "z":
-                return McseText.estimate(v, m.get().mcse());
+                return McseFormat.estimate(v, m.get().mcse());
             default:
                 return num(v, 1);
         }
@@ -358,7 +350,7 @@ final class ResultTables {
         if (x.isEmpty() || Double.isNaN(x.get().value())) {
             return "-";
         }
-        return McseText.estimate(x.get().value(), x.get().mcse());
+        return McseFormat.estimate(x.get().value(), x.get().mcse());
     }
 
     private static String pct(ConditionSummary c, String a, String m, String e) {

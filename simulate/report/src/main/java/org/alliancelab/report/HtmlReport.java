@@ -17,9 +17,11 @@ import org.alliancelab.plot.ScenarioComparisonPlot;
 import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ConditionSummary;
 import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.McseFormat;
 import org.alliancelab.simulate.results.Measure;
 import org.alliancelab.simulate.results.MeasureNames;
 import org.alliancelab.simulate.results.SynthesisFigures;
+import org.alliancelab.simulate.results.Verdict;
 
 /**
  * A single self-contained HTML page for one or more {@code simulate} runs: every plot is inline
@@ -147,9 +149,49 @@ public final class HtmlReport {
                 h.append("<td>").append(withMcse(estimate(run.conditions().get(0), t[0], MeasureNames.REJECTION_RATE, ""), 3))
                     .append("</td>");
             }
+            h.append("</tr>\n<tr><td>&nbsp;&nbsp;its size: rejects the true difference (nominal ")
+                .append(Numbers.level(100 * runs.get(0).alpha())).append("%)</td>");
+            for (SimulationOutput run : runs) {
+                Optional<Measure> cov = estimate(run.conditions().get(0), t[0], MeasureNames.COVERAGE,
+                    Estimand.DIFFERENCE.key());
+                h.append("<td>").append(withMcse(cov.map(m -> new Measure(m.analysis(), "size", m.estimand(),
+                    1 - m.value(), m.mcse(), m.replications())), 3)).append("</td>");
+            }
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n</section>\n");
+        h.append("</tbody>\n</table>\n");
+        verdicts(h, runs);
+        h.append("</section>\n");
+    }
+
+    /** The explicit answer per difference test: the first world against each other one ({@link Verdict}). */
+    private static void verdicts(StringBuilder h, List<SimulationOutput> runs) {
+        h.append("<h3>Verdict</h3>\n<ul class=\"verdict\">\n");
+        for (String test : List.of(DIFFERENCE_SUBGROUP, DIFFERENCE_PAIRED)) {
+            String column = Analyses.column(test, "p");
+            SimulationOutput a = runs.get(0);
+            ConditionSummary ca = a.conditions().get(0);
+            boolean explained = false;
+            for (SimulationOutput b : runs.subList(1, runs.size())) {
+                ConditionSummary cb = b.conditions().get(0);
+                Optional<Verdict> v = Verdict.of(test, a.scenario(), ca, a.pooled(ca.info().index(), column),
+                    b.scenario(), cb, b.pooled(cb.info().index(), column));
+                if (v.isEmpty()) {
+                    continue;
+                }
+                if (!explained) {
+                    h.append("<li><b>").append(Html.esc(Verdict.explanation(test))).append("</b></li>\n");
+                    explained = true;
+                }
+                Verdict x = v.get();
+                h.append("<li>").append(Html.esc(x.sentence())).append(" Rejection rates ")
+                    .append(Html.esc(McseFormat.proportion(x.rejectionA(), x.mcseA(), ca.replications()))).append(" and ")
+                    .append(Html.esc(McseFormat.proportion(x.rejectionB(), x.mcseB(), cb.replications())))
+                    .append("; AUC of the p values ").append(Numbers.fixed(x.discrimination().auc(), 3)).append(" (")
+                    .append(McseFormat.twoSignificant(x.discrimination().mcse())).append(").</li>\n");
+            }
+        }
+        h.append("<li>").append(Html.esc(Verdict.NON_COLLAPSIBILITY)).append("</li>\n</ul>\n");
     }
 
     private static void run(Page page, SimulationOutput run, String prefix) {
@@ -295,7 +337,8 @@ public final class HtmlReport {
                     if (!Double.valueOf(level).equals(c.info().factors().get(factor))) {
                         continue;
                     }
-                    Optional<McEstimate> e = estimate(c, spec[0], spec[1], spec[2]);
+                    Optional<McEstimate> e = estimate(c, spec[0], spec[1], spec[2])
+                        .map(x -> new McEstimate(x.value(), x.mcse()));
                     if (e.isPresent() && e.get().isDefined()) {
                         sum += e.get().value();
                         var += e.get().mcseOrZero() * e.get().mcseOrZero();
@@ -329,8 +372,8 @@ public final class HtmlReport {
                 .append("<th>Mean I\u00b2 (%)</th><th>Other</th></tr></thead>\n<tbody>\n");
             for (Map.Entry<String, Map<String, List<Measure>>> a : byAnalysis(c).entrySet()) {
                 String analysis = a.getKey();
-                String own = analysis.startsWith(Estimand.ADJUSTED.key()) ? Estimand.ADJUSTED.key()
-                    : analysis.startsWith(Estimand.UNADJUSTED.key()) ? Estimand.UNADJUSTED.key() : "";
+                // Each analysis against its own target (the difference tests: the true difference).
+                String own = Analyses.target(analysis).key();
                 h.append("<tr><td>").append(Html.esc(analysis)).append("</td>")
                     .append(cell(c, analysis, MeasureNames.MEAN_K, "", 1))
                     .append(cell(c, analysis, MeasureNames.MEAN, "", 3))
@@ -349,7 +392,7 @@ public final class HtmlReport {
                     for (Measure e : m.getValue()) {
                         other.append(other.length() == 0 ? "" : "; ").append(Html.esc(m.getKey()))
                             .append(e.estimand().isEmpty() ? "" : " [" + Html.esc(e.estimand()) + "]").append(" ")
-                            .append(withMcse(Optional.of(new McEstimate(e.value(), e.mcse())), 3));
+                            .append(withMcse(Optional.of(e), 3));
                     }
                 }
                 h.append("<td class=\"other\">").append(other).append("</td></tr>\n");
@@ -367,8 +410,8 @@ public final class HtmlReport {
         MeasureNames.EMPIRICAL_SE, MeasureNames.BIAS, MeasureNames.COVERAGE, MeasureNames.REJECTION_RATE,
         MeasureNames.MEAN_TAU2, MeasureNames.MEAN_I2, MeasureNames.RMSE, MeasureNames.REPLICATIONS);
 
-    private static Optional<McEstimate> estimate(ConditionSummary c, String analysis, String measure, String estimand) {
-        return c.find(analysis, measure, estimand).map(m -> new McEstimate(m.value(), m.mcse()));
+    private static Optional<Measure> estimate(ConditionSummary c, String analysis, String measure, String estimand) {
+        return c.find(analysis, measure, estimand);
     }
 
     /** A condition's measures by analysis, then by measure name, each in order of first appearance. */
@@ -381,13 +424,23 @@ public final class HtmlReport {
         return out;
     }
 
-    private static String withMcse(Optional<McEstimate> e, int decimals) {
-        if (e.isEmpty() || !e.get().isDefined()) {
+    /**
+     * A measure and its MCSE to two significant digits ({@link McseFormat}); a proportion of 0
+     * or 1 with MCSE 0 gets the rule of three's one-sided bound instead.
+     */
+    private static String withMcse(Optional<Measure> e, int decimals) {
+        if (e.isEmpty() || !Double.isFinite(e.get().value())) {
             return "";
         }
-        String v = Numbers.fixed(e.get().value(), decimals);
-        return Double.isFinite(e.get().mcse())
-            ? v + " <span class=\"mcse\">(" + Numbers.fixed(e.get().mcse(), decimals) + ")</span>" : v;
+        Measure m = e.get();
+        String v = Numbers.fixed(m.value(), decimals);
+        if (m.mcse() == 0 && (m.value() == 0 || m.value() == 1) && m.replications() > 0) {
+            double bound = 3.0 / m.replications();
+            return v + " <span class=\"mcse\">(" + Html.esc((m.value() == 0 ? "< " + McseFormat.twoSignificant(bound)
+                : "> " + Numbers.fixed(1 - bound, 4)) + ", one-sided 95%") + ")</span>";
+        }
+        return Double.isFinite(m.mcse())
+            ? v + " <span class=\"mcse\">(" + McseFormat.twoSignificant(m.mcse()) + ")</span>" : v;
     }
 
     private static void figure(Page page, String name, String kind, Figure figure, String idPrefix, String caption) {

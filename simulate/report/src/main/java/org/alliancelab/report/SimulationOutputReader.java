@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.plot.CausalGraph;
 import org.alliancelab.simulate.montecarlo.io.Csv;
+import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ReplicationColumns;
 import org.alliancelab.simulate.results.RunFiles;
 import org.alliancelab.simulate.results.RunSummary;
@@ -20,8 +21,8 @@ import org.alliancelab.simulate.results.SummaryJson;
 
 /**
  * Reads a {@code simulate} output directory: {@code summary.json} (conditions, truths,
- * measures with MCSEs, the scenario definition) and the pooled correlations ({@code *.r}
- * columns) of {@code replications.csv}, in the CSV dialect {@code simulate} writes
+ * measures with MCSEs, the scenario definition), the pooled correlations ({@code *.r} columns)
+ * and the difference tests' p values ({@code difference_*.p}) of {@code replications.csv}, in the CSV dialect {@code simulate} writes
  * ({@link Csv}: RFC 4180, NaN as {@code NA}, infinities as {@code Inf}/{@code -Inf}).
  */
 public final class SimulationOutputReader {
@@ -50,7 +51,8 @@ public final class SimulationOutputReader {
             labels.put(factor, FactorLabels.label(factor, definition));
         }
         Map<Integer, Map<String, double[]>> pooled = ReplicationColumns.read(dir.resolve(REPLICATIONS_CSV), summary,
-            name -> name.endsWith(".r"));
+            name -> name.endsWith(".r") || name.equals(Analyses.column(Analyses.DIFFERENCE_SUBGROUP, "p"))
+                || name.equals(Analyses.column(Analyses.DIFFERENCE_PAIRED, "p")));
         return new SimulationOutput(dir, summary, definition.path("description").asText(""), graph(definition),
             labels, pooled);
     }

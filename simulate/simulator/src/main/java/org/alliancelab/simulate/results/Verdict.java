@@ -40,6 +40,26 @@ public record Verdict(String analysis, String worldA, String worldB, double reje
     /** Smallest distance of the AUC from 1/2 that counts as weak discrimination. */
     public static final double SMALL_AUC = 0.1;
 
+    /**
+     * Why a gap between the adjusted and unadjusted estimates is not by itself evidence of
+     * confounding, in one sentence.
+     */
+    public static final String NON_COLLAPSIBILITY = "A gap between adjusted and unadjusted estimates is not by "
+        + "itself evidence of confounding: adjusting for a cause of the outcome changes a correlation even without "
+        + "confounding (non-collapsibility).";
+
+    /**
+     * @param analysis a difference test
+     * @return what it tests, in one line
+     */
+    public static String explanation(String analysis) {
+        return analysis.equals(Analyses.DIFFERENCE_PAIRED)
+            ? "paired test: is the mean within-study difference z(adjusted) - z(unadjusted) zero? (Cluster-robust "
+                + "CR2 inference with a working correlation, unless the scenario says otherwise.)"
+            : "subgroup Wald test: do the pooled adjusted and unadjusted estimates differ, taken as independent? "
+                + "(Both come from the same studies, so its size is far below alpha.)";
+    }
+
     /** The answer. */
     public enum Conclusion {
         /** Rejection rates and p values differ materially. */

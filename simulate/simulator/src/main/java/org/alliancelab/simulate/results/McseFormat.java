@@ -1,21 +1,21 @@
-package org.alliancelab.cli;
+package org.alliancelab.simulate.results;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
 /**
- * Monte Carlo SEs as the terminal prints them: two significant digits, never "0.000"; a
+ * Monte Carlo SEs as the terminal and the report print them: two significant digits, never "0.000"; a
  * proportion of 0 or 1, whose plug-in MCSE is 0, gets the one-sided 95% bound of the rule of
  * three instead ({@code < 3/R} or {@code > 1 - 3/R}; Hanley &amp; Lippman-Hand 1983, JAMA
  * 249:1743, doi:10.1001/jama.1983.03330370053031).
  */
-final class McseText {
-    private McseText() {
+public final class McseFormat {
+    private McseFormat() {
     }
 
     /** @return v rounded to two significant digits in plain notation ("0.00023", "0.70", "12") */
-    static String twoSignificant(double v) {
+    public static String twoSignificant(double v) {
         if (!Double.isFinite(v)) {
             return "-";
         }
@@ -26,7 +26,7 @@ final class McseText {
     }
 
     /** @return "0.28184 ± 0.00022": the value to the MCSE's last digit (at least 4 decimals), ± the MCSE */
-    static String estimate(double value, double mcse) {
+    public static String estimate(double value, double mcse) {
         if (!Double.isFinite(value)) {
             return "-";
         }
@@ -39,7 +39,7 @@ final class McseText {
      * @param replications the replications it was estimated from
      * @return "5.1% ± 0.70" (percentage points), or "0.0% (< 0.30%)" / "100.0% (> 99.70%)"
      */
-    static String proportion(double p, double mcse, long replications) {
+    public static String proportion(double p, double mcse, long replications) {
         if (!Double.isFinite(p)) {
             return "-";
         }
