@@ -2,7 +2,6 @@ package org.alliancelab.meta.regression;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
@@ -180,16 +179,36 @@ public final class ClusterRobustInference {
         return s;
     }
 
-    /** Rows of each cluster, clusters in order of first appearance. */
+    /**
+     * Rows of each cluster (in row order within a cluster), clusters in order of their labels;
+     * by sorting (label, row) pairs packed in longs, so no boxing: the simulator calls this per
+     * replication.
+     */
     private static int[][] group(int[] cluster) {
-        Map<Integer, List<Integer>> byLabel = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < cluster.length; i++) {
-            byLabel.computeIfAbsent(cluster[i], c -> new ArrayList<>()).add(i);
+        int k = cluster.length;
+        long[] keys = new long[k];
+        for (int i = 0; i < k; i++) {
+            keys[i] = ((long) cluster[i] << 32) | i;
         }
-        int[][] out = new int[byLabel.size()][];
+        java.util.Arrays.sort(keys);
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            if (i == 0 || (int) (keys[i] >> 32) != (int) (keys[i - 1] >> 32)) {
+                m++;
+            }
+        }
+        int[][] out = new int[m][];
+        int start = 0;
         int c = 0;
-        for (List<Integer> r : byLabel.values()) {
-            out[c++] = r.stream().mapToInt(Integer::intValue).toArray();
+        for (int i = 1; i <= k; i++) {
+            if (i == k || (int) (keys[i] >> 32) != (int) (keys[i - 1] >> 32)) {
+                int[] rows = new int[i - start];
+                for (int r = start; r < i; r++) {
+                    rows[r - start] = (int) keys[r];
+                }
+                out[c++] = rows;
+                start = i;
+            }
         }
         return out;
     }
