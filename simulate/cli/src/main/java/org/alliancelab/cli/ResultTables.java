@@ -132,7 +132,10 @@ final class ResultTables {
     }
 
     /** A row of the side-by-side table: a synthesis figure and where the simulation has it. */
-    private record Row(String label, String published, String analysis, String measure, String kind) {
+    private record Row(String label, String published, String analysis, String measure, String kind, String estimand) {
+        Row(String label, String published, String analysis, String measure, String kind) {
+            this(label, published, analysis, measure, kind, "");
+        }
     }
 
     /** The synthesis's table, row by row, and the analyses that reproduce it ({@link SynthesisFigures}). */
@@ -151,6 +154,10 @@ final class ResultTables {
         rows.add(new Row("unadjusted r, studies reporting adjusted", published(unadjusted), unadjusted.analysis(),
             MEAN, "r"));
         rows.add(new Row("adjusted r, same studies", published(adjusted), adjusted.analysis(), MEAN, "r"));
+        rows.add(new Row("  coverage of own target: unadjusted", "", unadjusted.analysis(), MeasureNames.COVERAGE, "pct",
+            Analyses.target(unadjusted.analysis()).key()));
+        rows.add(new Row("  coverage of own target: adjusted", "", adjusted.analysis(), MeasureNames.COVERAGE, "pct",
+            Analyses.target(adjusted.analysis()).key()));
         rows.add(new Row("  studies reporting adjusted", String.valueOf(adjusted.k()), STUDIES,
             MeasureNames.MEAN_K_ADJUSTED, "k"));
         rows.add(new Row("late alliance (near end of therapy)", published(SynthesisFigures.LATE),
@@ -219,7 +226,7 @@ final class ResultTables {
         out.printf(Locale.ROOT, fmt, h.toArray());
         for (Row row : SYNTHESIS) {
             String probe = row.kind().equals("negatives") ? MeasureNames.SHARE_NEGATIVE : row.measure();
-            if (cols.stream().noneMatch(c -> c.find(row.analysis(), probe, "").isPresent())) {
+            if (cols.stream().noneMatch(c -> c.find(row.analysis(), probe, row.estimand()).isPresent())) {
                 continue;
             }
             List<Object> cells = new ArrayList<>(List.of(row.label(), row.published()));
@@ -311,7 +318,7 @@ final class ResultTables {
         if (row.kind().equals("negatives")) {
             return num(negativesPerReplication(c), 1);
         }
-        Optional<Measure> m = c.find(row.analysis(), row.measure(), "");
+        Optional<Measure> m = c.find(row.analysis(), row.measure(), row.estimand());
         if (m.isEmpty()) {
             return "-";
         }

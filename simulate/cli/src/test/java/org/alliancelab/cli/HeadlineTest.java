@@ -33,7 +33,15 @@ class HeadlineTest {
         cl.setErr(new PrintWriter(new StringWriter()));
         assertEquals(0, cl.execute("--scenario", "fluckiger2018,fluckiger2018-null", "--reps", "300",
             "--threads", "2", "--out", tmp.toString()));
-        assertTrue(out.toString().contains("Which causal world produces the synthesis's table?"));
+        String text = out.toString();
+        assertTrue(text.contains("Which causal world produces the synthesis's table?"));
+        // The explicit answer: both tests, one sentence each, and the non-collapsibility note.
+        assertTrue(text.contains("Verdict: can the adjusted-versus-unadjusted tests tell fluckiger2018 from "
+            + "fluckiger2018-null?"), text);
+        assertTrue(text.contains("the subgroup test cannot tell the worlds apart"), text);
+        assertTrue(text.contains("the paired test cannot tell the worlds apart"), text);
+        assertTrue(text.contains("non-collapsibility"), text);
+        assertTrue(!text.contains("(0.000)") && !text.contains("± 0.0000"), "no MCSE printed as zero");
         for (String world : new String[] {"fluckiger2018", "fluckiger2018-null"}) {
             ConditionSummary c = RunSummary.read(tmp.resolve(world)).conditions().get(0);
             assertMean(c, "unadjusted_all", 0.28);
