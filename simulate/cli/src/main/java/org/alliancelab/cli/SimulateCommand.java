@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alliancelab.simulate.engine.Engine;
+import org.alliancelab.simulate.montecarlo.ArrayTask;
 import org.alliancelab.simulate.montecarlo.CheckpointException;
 import org.alliancelab.simulate.montecarlo.MonteCarloRunner;
 import org.alliancelab.simulate.montecarlo.RunResult;
@@ -67,8 +68,10 @@ public final class SimulateCommand implements Callable<Integer> {
             + "DIR/<scenario> each).")
     private Path out;
 
-    @Option(names = "--shard", paramLabel = "i/K",
-        description = "Run only shard i of K (1-based); merge the K directories with 'collect'.")
+    @Option(names = "--shard", paramLabel = "i/K|auto|auto/K",
+        description = "Run only shard i of K (1-based); merge the K directories with 'collect'. 'auto' takes i "
+            + "and K from the batch scheduler's array task (Slurm, SGE/UGE, PBS Pro, Torque, LSF); 'auto/K' takes "
+            + "only i from it.")
     private String shard;
 
     @Option(names = "--quiet", description = "No progress bar and no table.")
@@ -82,7 +85,8 @@ public final class SimulateCommand implements Callable<Integer> {
         Engine requested;
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         try {
-            part = shard == null ? Shard.ALL : Shard.parse(shard);
+            part = shard == null ? Shard.ALL
+                : ArrayTask.isAuto(shard) ? ArrayTask.shard(shard, System.getenv()) : Shard.parse(shard);
             requested = engine == null ? null : parseEngine(engine);
             if (nThreads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + nThreads);

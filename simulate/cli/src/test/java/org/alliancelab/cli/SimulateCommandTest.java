@@ -69,7 +69,7 @@ class SimulateCommandTest {
 
         CliRun missing = run(new CollectCommand(), tmp.resolve("shard1").toString(), "--out", tmp.resolve("m2").toString());
         assertEquals(2, missing.exitCode());
-        assertTrue(missing.err().startsWith("alliance-lab collect: the shard directories lack"), missing.err());
+        assertTrue(missing.err().startsWith("alliance-lab collect: shard 2 of 2 missing"), missing.err());
         assertEquals(1, missing.err().lines().count());
     }
 

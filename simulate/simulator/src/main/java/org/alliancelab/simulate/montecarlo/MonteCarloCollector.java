@@ -44,6 +44,7 @@ public final class MonteCarloCollector {
             throw new CheckpointException("collect needs at least one shard directory");
         }
         ObjectMapper mapper = new ObjectMapper();
+        checkShards(shardDirs);
         List<StoredRun> stored = new ArrayList<>();
         for (Path d : shardDirs) {
             Path cp = d.resolve(Checkpoint.DIRECTORY);
@@ -109,5 +110,49 @@ public final class MonteCarloCollector {
                 + "): give every shard's directory, after each shard has finished");
         }
         return OutputFiles.write(design, source, outDir, mapper);
+    }
+
+    /**
+     * Refuses an unfinished shard, a mixed split (shards of different K), a shard given twice
+     * and an incomplete set of shards, naming the directory or the missing shards.
+     */
+    private static void checkShards(List<Path> shardDirs) throws IOException {
+        java.util.Map<Integer, Path> byIndex = new java.util.TreeMap<>();
+        Integer count = null;
+        Path countFrom = null;
+        for (Path d : shardDirs) {
+            ShardState s = ShardState.of(d);
+            if (s.state() == ShardState.State.MISSING) {
+                continue; // reported below as "not a shard output"
+            }
+            if (s.state() == ShardState.State.STARTED) {
+                throw new CheckpointException(d + ": shard not finished (" + s.blocks() + " blocks, no run.json with "
+                    + "status shard_complete): rerun its simulate command to resume it, then collect");
+            }
+            Shard shard = s.shard().orElseThrow();
+            if (shard.isAll()) {
+                continue;
+            }
+            if (count != null && shard.count() != count) {
+                throw new CheckpointException(d + " is shard " + shard + " of a " + shard.count() + "-shard split, but "
+                    + countFrom + " is of a " + count + "-shard split: collect the shards of one split");
+            }
+            count = shard.count();
+            countFrom = d;
+            Path other = byIndex.put(shard.index(), d);
+            if (other != null) {
+                throw new CheckpointException(d + " and " + other + " are both shard " + shard);
+            }
+        }
+        if (count != null && byIndex.size() < count) {
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 1; i <= count; i++) {
+                if (!byIndex.containsKey(i)) {
+                    missing.add(i);
+                }
+            }
+            throw new CheckpointException("shard" + (missing.size() == 1 ? " " : "s ") + missing.toString()
+                .replaceAll("[\\[\\]]", "") + " of " + count + " missing: give every shard's directory");
+        }
     }
 }

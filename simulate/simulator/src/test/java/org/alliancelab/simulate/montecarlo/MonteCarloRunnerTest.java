@@ -116,7 +116,23 @@ class MonteCarloRunnerTest {
 
         CheckpointException missing = assertThrows(CheckpointException.class,
             () -> MonteCarloCollector.collect(shards.subList(0, 3), tmp.resolve("c2"), run -> design()));
-        assertTrue(missing.getMessage().contains("lack"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("shard 4 of 4 missing"), missing.getMessage());
+
+        // A shard of another split, a shard given twice, and an unfinished shard are refused by name.
+        Path other = tmp.resolve("other");
+        MonteCarloRunner.of(design()).withShard(new Shard(1, 2)).run(other);
+        CheckpointException mixed = assertThrows(CheckpointException.class, () -> MonteCarloCollector.collect(
+            List.of(shards.get(0), shards.get(1), shards.get(2), other), tmp.resolve("c3"), run -> design()));
+        assertTrue(mixed.getMessage().contains(other.toString()) && mixed.getMessage().contains("2-shard split"),
+            mixed.getMessage());
+        CheckpointException twice = assertThrows(CheckpointException.class, () -> MonteCarloCollector.collect(
+            List.of(shards.get(0), shards.get(0)), tmp.resolve("c4"), run -> design()));
+        assertTrue(twice.getMessage().contains("both shard 1/4"), twice.getMessage());
+        Files.delete(shards.get(3).resolve("run.json"));
+        CheckpointException unfinished = assertThrows(CheckpointException.class,
+            () -> MonteCarloCollector.collect(shards, tmp.resolve("c5"), run -> design()));
+        assertTrue(unfinished.getMessage().startsWith(shards.get(3) + ": shard not finished"), unfinished.getMessage());
+        assertFalse(Files.exists(tmp.resolve("c5")), "nothing written");
     }
 
     @Test
