@@ -199,6 +199,7 @@ public final class ClusterRobustInference {
         if (invalid != null) {
             throw invalid;
         }
+        ws.startFit();
         ws.ensureModel(k, p);
         int m = group(cluster, k, ws);
         if (m < 2) {

@@ -10,8 +10,9 @@ import org.alliancelab.meta.internal.TailProbabilities;
  * the number of studies and the largest cluster (it keeps the intercept-only design of the last
  * k); the p value and the interval are evaluated when read (the Student t quantile at a
  * non-integer df allocates inside Commons Statistics). The same code fits every model: the
- * general {@link ClusterRobustInference#fit} runs on a fresh workspace. Not thread-safe; use
- * {@link #toCoefficient()} for an immutable copy.
+ * general {@link ClusterRobustInference#fit} runs on a fresh workspace. After a fit that threw,
+ * the contents are undefined until the next fit. Not thread-safe; use {@link #toCoefficient()}
+ * for an immutable copy.
  */
 public final class ClusterRobustWorkspace {
     // The last fit's results, one entry per coefficient (only the intercept for the public reads).
@@ -24,6 +25,8 @@ public final class ClusterRobustWorkspace {
     double[] se = new double[0];
     double[] statistic = new double[0];
     double[] df = new double[0];
+    /** The intercept's t quantile, evaluated on the first read of an interval bound (NaN: not yet). */
+    private double interceptCritical = Double.NaN;
 
     // Weights 1/(v + tau^2) and the rows grouped by cluster: the rows of cluster c are
     // order[start[c]] .. order[start[c + 1] - 1], in row order.
@@ -64,6 +67,11 @@ public final class ClusterRobustWorkspace {
     /** Creates an empty workspace. */
     public ClusterRobustWorkspace() {
         // arrays grow on the first fits
+    }
+
+    /** Marks the start of a fit: the cached quantile belongs to the previous one. */
+    void startFit() {
+        interceptCritical = Double.NaN;
     }
 
     /** Sizes the per-study and per-coefficient arrays for k rows and p coefficients. */
@@ -154,14 +162,24 @@ public final class ClusterRobustWorkspace {
         return pValue(0);
     }
 
-    /** @return lower confidence bound, evaluated on demand (NaN when df is NaN) */
+    /**
+     * @return lower confidence bound, evaluated on demand (the t quantile once per fit for both
+     *     bounds; NaN when df is NaN)
+     */
     public double ciLower() {
-        return estimate[0] - critical(0) * se[0];
+        return estimate[0] - interceptCritical() * se[0];
     }
 
     /** @return upper confidence bound, evaluated on demand (NaN when df is NaN) */
     public double ciUpper() {
-        return estimate[0] + critical(0) * se[0];
+        return estimate[0] + interceptCritical() * se[0];
+    }
+
+    private double interceptCritical() {
+        if (Double.isNaN(interceptCritical)) {
+            interceptCritical = critical(0);
+        }
+        return interceptCritical;
     }
 
     /** @return an immutable copy of the intercept's inference, named {@value DesignMatrix#INTERCEPT} */
