@@ -1,18 +1,17 @@
 package org.alliancelab.meta.regression;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
+import org.alliancelab.meta.testing.ThreadAllocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code ClusterRobustInference.fitInterceptOnly(yi, vi, k, tau2, cluster, workspace)}
  * allocates nothing once the workspace has seen k and the cluster sizes, counted with the
- * JVM's per-thread allocation counter (HotSpot's {@code com.sun.management.ThreadMXBean};
- * skipped where it is not available), as {@code PoolingAllocationTest} does for pooling. The
+ * JVM's per-thread allocation counter ({@link ThreadAllocation}; skipped where it is not
+ * available), as {@code PoolingAllocationTest} does for pooling. The
  * reads are the estimate, SE, t and df; the p value and the interval are evaluated on demand
  * and may allocate (the t quantile at a non-integer df).
  */
@@ -21,11 +20,7 @@ class ClusterRobustAllocationTest {
     @ParameterizedTest
     @CsvSource({"CR2, 66, 1", "CR2, 300, 1", "CR2, 150, 2", "CR1, 66, 1", "CR1, 150, 2"})
     void workspaceFitAllocatesNothing(SandwichEstimator estimator, int clusters, int rowsPerCluster) {
-        var bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
-        var counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported(), "no per-thread allocation counter");
-        counter.setThreadAllocatedMemoryEnabled(true);
+        ThreadAllocation counter = ThreadAllocation.ofCurrentThread();
 
         int k = clusters * rowsPerCluster;
         double[] yi = new double[k];
@@ -44,14 +39,13 @@ class ClusterRobustAllocationTest {
             inference.fitInterceptOnly(yi, vi, k, 0.01, cluster, ws);
             sink += ws.se();
         }
-        long thread = Thread.currentThread().getId();
         int fits = 2_000;
-        long before = counter.getThreadAllocatedBytes(thread);
+        long before = counter.bytes();
         for (int i = 0; i < fits; i++) {
             inference.fitInterceptOnly(yi, vi, k, 0.01, cluster, ws);
             sink += ws.estimate() + ws.se() + ws.statistic() + ws.df();
         }
-        long bytes = counter.getThreadAllocatedBytes(thread) - before;
+        long bytes = counter.bytes() - before;
         assertTrue(Double.isFinite(sink));
         // Anything per fit would show as at least 16 bytes x 2,000 fits.
         assertTrue(bytes < 1_000, estimator + " k = " + k + ": " + bytes + " bytes over " + fits + " fits");

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
@@ -36,33 +35,43 @@ class ClusterRobustInferenceTest {
         }
     }
 
+    /** A reference file's data: y scaled by s, v by s² (s = 1: as R had them). */
+    private record Case(JsonNode root, double[] yi, double[] vi, int[] cluster, DesignMatrix design) {
+        static Case read(String name, double s) throws IOException {
+            JsonNode root = ClusterRobustInferenceTest.read(name);
+            JsonNode data = root.get("data");
+            int k = data.size();
+            double[] yi = new double[k];
+            double[] vi = new double[k];
+            int[] cluster = new int[k];
+            for (int i = 0; i < k; i++) {
+                yi[i] = s * data.get(i).get("yi").asDouble();
+                vi[i] = s * s * data.get(i).get("vi").asDouble();
+                cluster[i] = data.get(i).get("cluster").asInt();
+            }
+            DesignMatrix.Builder b = DesignMatrix.builder(k);
+            for (JsonNode m : root.get("moderators")) {
+                double[] v = new double[k];
+                for (int i = 0; i < k; i++) {
+                    v[i] = data.get(i).get(m.asText()).asDouble();
+                }
+                b.continuous(m.asText(), v);
+            }
+            return new Case(root, yi, vi, cluster, b.build());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"one_per_cluster_reml", "two_per_cluster_ee", "metaregression_reml", "paired_reml",
         "paired_ee", "small_m5_reml", "differences_reml", "differences_ee", "singular_leverage_reml",
         "cr2_m_equals_p_ee"})
     void matchesMetaforAndClubSandwich(String name) throws IOException {
-        JsonNode root = read(name);
-        JsonNode data = root.get("data");
-        int k = data.size();
-        double[] yi = new double[k];
-        double[] vi = new double[k];
-        int[] cluster = new int[k];
-        List<String> mods = new ArrayList<>();
-        root.get("moderators").forEach(m -> mods.add(m.asText()));
-        DesignMatrix.Builder b = DesignMatrix.builder(k);
-        for (int i = 0; i < k; i++) {
-            yi[i] = data.get(i).get("yi").asDouble();
-            vi[i] = data.get(i).get("vi").asDouble();
-            cluster[i] = data.get(i).get("cluster").asInt();
-        }
-        for (String m : mods) {
-            double[] v = new double[k];
-            for (int i = 0; i < k; i++) {
-                v[i] = data.get(i).get(m).asDouble();
-            }
-            b.continuous(m, v);
-        }
-        DesignMatrix design = b.build();
+        Case c0 = Case.read(name, 1);
+        JsonNode root = c0.root();
+        double[] yi = c0.yi();
+        double[] vi = c0.vi();
+        int[] cluster = c0.cluster();
+        DesignMatrix design = c0.design();
         // tau2 from our own REML or EE fit, itself matched to metafor elsewhere; checked here too.
         TauSquaredEstimator estimator = TauSquaredEstimator.parse(root.get("method").asText());
         double tau2 = MetaRegression.of(RandomEffectsModel.of(estimator)).fit(yi, vi, design).tau2();
@@ -101,26 +110,6 @@ class ClusterRobustInferenceTest {
 
     private static int clusters(int[] cluster) {
         return (int) java.util.Arrays.stream(cluster).distinct().count();
-    }
-
-    /** Reads a reference file's yi, vi and clusters (intercept-only cases). */
-    private static double[][] columns(JsonNode root) {
-        JsonNode data = root.get("data");
-        double[][] out = new double[3][data.size()];
-        for (int i = 0; i < data.size(); i++) {
-            out[0][i] = data.get(i).get("yi").asDouble();
-            out[1][i] = data.get(i).get("vi").asDouble();
-            out[2][i] = data.get(i).get("cluster").asDouble();
-        }
-        return out;
-    }
-
-    private static int[] ints(double[] x) {
-        int[] out = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (int) x[i];
-        }
-        return out;
     }
 
     /**
@@ -222,27 +211,11 @@ class ClusterRobustInferenceTest {
     @ValueSource(doubles = {1e-5, 1e3})
     void scaleFree(double s) throws IOException {
         for (String name : List.of("small_m5_reml", "singular_leverage_reml")) {
-            JsonNode root = read(name);
-            JsonNode data = root.get("data");
-            int k = data.size();
-            double[] yi = new double[k];
-            double[] vi = new double[k];
-            int[] cluster = new int[k];
-            DesignMatrix.Builder b = DesignMatrix.builder(k);
-            for (int i = 0; i < k; i++) {
-                yi[i] = s * data.get(i).get("yi").asDouble();
-                vi[i] = s * s * data.get(i).get("vi").asDouble();
-                cluster[i] = data.get(i).get("cluster").asInt();
-            }
-            for (JsonNode m : root.get("moderators")) {
-                double[] v = new double[k];
-                for (int i = 0; i < k; i++) {
-                    v[i] = data.get(i).get(m.asText()).asDouble();
-                }
-                b.continuous(m.asText(), v);
-            }
+            Case scaled = Case.read(name, s);
+            JsonNode root = scaled.root();
             double tau2 = s * s * root.get("tau2").asDouble();
-            ClusterRobustResult r = ClusterRobustInference.of(SandwichEstimator.CR2).fit(yi, vi, tau2, b.build(), cluster);
+            ClusterRobustResult r = ClusterRobustInference.of(SandwichEstimator.CR2)
+                .fit(scaled.yi(), scaled.vi(), tau2, scaled.design(), scaled.cluster());
             for (int j = 0; j < r.coefficients().size(); j++) {
                 JsonNode x = root.get("CR2").get(j);
                 RobustCoefficient c = r.coefficients().get(j);
@@ -315,22 +288,11 @@ class ClusterRobustInferenceTest {
     /** The overload taking the fitted meta-regression is the pieces' fit with its tau². */
     @Test
     void fromMetaRegressionResult() throws IOException {
-        JsonNode root = read("metaregression_reml");
-        JsonNode data = root.get("data");
-        int k = data.size();
-        double[] yi = new double[k];
-        double[] vi = new double[k];
-        double[] age = new double[k];
-        double[] rated = new double[k];
-        int[] cluster = new int[k];
-        for (int i = 0; i < k; i++) {
-            yi[i] = data.get(i).get("yi").asDouble();
-            vi[i] = data.get(i).get("vi").asDouble();
-            age[i] = data.get(i).get("age").asDouble();
-            rated[i] = data.get(i).get("rated").asDouble();
-            cluster[i] = data.get(i).get("cluster").asInt();
-        }
-        DesignMatrix x = DesignMatrix.builder(k).continuous("age", age).continuous("rated", rated).build();
+        Case c = Case.read("metaregression_reml", 1);
+        double[] yi = c.yi();
+        double[] vi = c.vi();
+        int[] cluster = c.cluster();
+        DesignMatrix x = c.design();
         MetaRegressionResult fitted = MetaRegression.of(TauSquaredEstimator.REML).fit(yi, vi, x);
         ClusterRobustInference cr2 = ClusterRobustInference.of(SandwichEstimator.CR2);
         assertEquals(cr2.fit(yi, vi, fitted.tau2(), x, cluster), cr2.fit(yi, vi, x, fitted, cluster));
@@ -338,7 +300,7 @@ class ClusterRobustInferenceTest {
             assertEquals(fitted.coefficients().get(j).estimate(),
                 cr2.fit(yi, vi, x, fitted, cluster).coefficients().get(j).estimate(), 1e-12);
         }
-        DesignMatrix other = DesignMatrix.builder(k).continuous("age", age).build();
+        DesignMatrix other = DesignMatrix.builder(yi.length).continuous("age", new double[yi.length]).build();
         assertThrows(IllegalArgumentException.class, () -> cr2.fit(yi, vi, other, fitted, cluster));
     }
 

@@ -36,19 +36,8 @@ class PoolRobustTest {
         "cr2_m_equals_p_ee"})
     void matchesR(String name) throws IOException {
         JsonNode root = read(name);
-        List<String> mods = new ArrayList<>();
-        root.get("moderators").forEach(m -> mods.add(m.asText()));
-        StringBuilder csv = new StringBuilder("yi,vi,cluster");
-        mods.forEach(m -> csv.append(',').append(m));
-        csv.append('\n');
-        for (JsonNode row : root.get("data")) {
-            csv.append(row.get("yi").asText()).append(',').append(row.get("vi").asText()).append(",c")
-                .append(row.get("cluster").asText());
-            mods.forEach(m -> csv.append(',').append(row.get(m).asText()));
-            csv.append('\n');
-        }
-        Path file = dir.resolve(name + ".csv");
-        Files.writeString(file, csv);
+        List<String> mods = moderators(root);
+        Path file = csv(name, root);
         for (String estimator : List.of("CR1", "CR2")) {
             JsonNode expected = root.get(estimator);
             List<String> args = new ArrayList<>(List.of("pool", "--input", file.toString(), "--method",
@@ -80,6 +69,40 @@ class PoolRobustTest {
         }
     }
 
+    private static List<String> moderators(JsonNode root) {
+        List<String> mods = new ArrayList<>();
+        root.get("moderators").forEach(m -> mods.add(m.asText()));
+        return mods;
+    }
+
+    /** The reference file's data as CSV: yi, vi, cluster (labels c1, c2, ...) and the moderators. */
+    private Path csv(String name, JsonNode root) throws IOException {
+        List<String> mods = moderators(root);
+        StringBuilder csv = new StringBuilder("yi,vi,cluster");
+        mods.forEach(m -> csv.append(',').append(m));
+        csv.append('\n');
+        for (JsonNode row : root.get("data")) {
+            csv.append(row.get("yi").asText()).append(',').append(row.get("vi").asText()).append(",c")
+                .append(row.get("cluster").asText());
+            mods.forEach(m -> csv.append(',').append(row.get(m).asText()));
+            csv.append('\n');
+        }
+        Path file = dir.resolve(name + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    /** The one line on stderr of a run refused as bad input, for a CSV file of that content. */
+    private String refused(String content, String... options) throws IOException {
+        Path file = dir.resolve("input.csv");
+        Files.writeString(file, content);
+        List<String> args = new ArrayList<>(List.of("pool", "--input", file.toString()));
+        args.addAll(List.of(options));
+        String line = CliRun.of(args.toArray(String[]::new)).assertOneLineUserError(dir);
+        assertTrue(line.contains(file.toString()), line);
+        return line;
+    }
+
     private static JsonNode read(String name) throws IOException {
         try (InputStream in = PoolRobustTest.class.getResourceAsStream("/robust/robust_" + name + ".json")) {
             return MAPPER.readTree(in);
@@ -94,19 +117,12 @@ class PoolRobustTest {
     @Test
     void textBlockWithModerators() throws IOException {
         JsonNode root = read("metaregression_reml");
-        StringBuilder csv = new StringBuilder("study,yi,vi,age,rated\n");
-        for (JsonNode row : root.get("data")) {
-            csv.append("s").append(row.get("cluster").asText()).append(',').append(row.get("yi").asText()).append(',')
-                .append(row.get("vi").asText()).append(',').append(row.get("age").asText()).append(',')
-                .append(row.get("rated").asText()).append('\n');
-        }
-        Path file = dir.resolve("mr.csv");
-        Files.writeString(file, csv);
-        CliRun run = CliRun.of("pool", "--input", file.toString(), "--mods", "age,rated", "--cluster", "study",
+        Path file = csv("metaregression_reml", root);
+        CliRun run = CliRun.of("pool", "--input", file.toString(), "--mods", "age,rated", "--cluster", "cluster",
             "--robust", "CR2");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        int block = lines.indexOf("Cluster-robust inference (CR2, Satterthwaite df; 16 clusters in column study, "
+        int block = lines.indexOf("Cluster-robust inference (CR2, Satterthwaite df; 16 clusters in column cluster, "
             + "95% CI):");
         assertTrue(block > lines.indexOf("Model results (Wald z tests, 95% CI):"), run.out());
         assertEquals(List.of("estimate", "se", "tval", "df", "pval", "ci.lb", "ci.ub"),
@@ -126,19 +142,13 @@ class PoolRobustTest {
 
     @Test
     void missingClusterColumnIsOneLine() throws IOException {
-        Path file = dir.resolve("a.csv");
-        Files.writeString(file, "yi,vi\n0.1,0.01\n0.2,0.02\n0.3,0.01\n");
-        String line = CliRun.of("pool", "--input", file.toString(), "--cluster", "study", "--robust", "CR2")
-            .assertOneLineUserError(dir);
-        assertTrue(line.contains(file.toString()) && line.contains("study"), line);
+        String line = refused("yi,vi\n0.1,0.01\n0.2,0.02\n0.3,0.01\n", "--cluster", "study", "--robust", "CR2");
+        assertTrue(line.contains("study"), line);
     }
 
     @Test
     void oneClusterIsRefused() throws IOException {
-        Path file = dir.resolve("b.csv");
-        Files.writeString(file, "yi,vi,s\n0.1,0.01,a\n0.2,0.02,a\n0.3,0.01,a\n");
-        String line = CliRun.of("pool", "--input", file.toString(), "--cluster", "s", "--robust", "CR2")
-            .assertOneLineUserError(dir);
+        String line = refused("yi,vi,s\n0.1,0.01,a\n0.2,0.02,a\n0.3,0.01,a\n", "--cluster", "s", "--robust", "CR2");
         assertTrue(line.contains("1 cluster"), line);
     }
 
@@ -170,10 +180,6 @@ class PoolRobustTest {
 
     @Test
     void aMissingClusterIsOneLine() throws IOException {
-        Path file = dir.resolve("c.csv");
-        Files.writeString(file, "yi,vi,s\n0.1,0.01,a\n0.2,0.02,\n0.3,0.01,b\n");
-        String line = CliRun.of("pool", "--input", file.toString(), "--cluster", "s", "--robust", "CR2")
-            .assertOneLineUserError(dir);
-        assertTrue(line.contains(file.toString()), line);
+        refused("yi,vi,s\n0.1,0.01,a\n0.2,0.02,\n0.3,0.01,b\n", "--cluster", "s", "--robust", "CR2");
     }
 }
