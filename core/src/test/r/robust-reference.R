@@ -9,22 +9,37 @@ coefs <- function(rob) {
              df = rep_len(rob$dfs, length(rob$se)), pval = rob$pval, ci_lb = rob$ci.lb, ci_ub = rob$ci.ub)
 }
 
-case <- function(name, description, dat, mods, method, calls) {
+# clubSandwich's own CR2 tests and intervals (for a case metafor::robust refuses)
+coefs_cs <- function(fit, cluster) {
+  ct <- coef_test(fit, vcov = "CR2", cluster = cluster, test = "Satterthwaite")
+  ci <- conf_int(fit, vcov = "CR2", cluster = cluster, test = "Satterthwaite")
+  data.frame(name = ct$Coef, estimate = ct$beta, se = ct$SE, tval = ct$tstat, df = ct$df_Satt, pval = ct$p_Satt,
+             ci_lb = ci$CI_L, ci_ub = ci$CI_U)
+}
+
+# with.cr1 = FALSE: CR2 only, from clubSandwich directly (the file then has no CR1 key)
+case <- function(name, description, dat, mods, method, calls, with.cr1 = TRUE) {
   ctrl <- list(threshold = 1e-12, maxiter = 1000)
   fit <- if (is.null(mods)) rma(yi, vi, data = dat, method = method, control = ctrl) else
     rma(yi, vi, mods = mods, data = dat, method = method, control = ctrl)
-  cr1 <- robust(fit, cluster = dat$cluster, adjust = TRUE)
-  cr2 <- robust(fit, cluster = dat$cluster, clubSandwich = TRUE)
-  # clubSandwich directly, as a second reading of the same numbers
-  ct <- coef_test(fit, vcov = "CR2", cluster = dat$cluster, test = "Satterthwaite")
-  stopifnot(isTRUE(all.equal(as.numeric(ct$SE), as.numeric(cr2$se))), isTRUE(all.equal(as.numeric(ct$df_Satt), as.numeric(cr2$dfs))))
   res <- list(
     name = name, description = description,
     source = paste0("R ", R.version$major, ".", R.version$minor, ", metafor ", packageVersion("metafor"),
                     ", clubSandwich ", packageVersion("clubSandwich")),
     calls = calls, method = method, tau2 = fit$tau2,
     moderators = if (is.null(mods)) list() else as.list(all.vars(mods)),
-    data = dat, CR1 = coefs(cr1), CR2 = coefs(cr2))
+    data = dat)
+  if (with.cr1) {
+    cr1 <- robust(fit, cluster = dat$cluster, adjust = TRUE)
+    cr2 <- robust(fit, cluster = dat$cluster, clubSandwich = TRUE)
+    # clubSandwich directly, as a second reading of the same numbers
+    ct <- coef_test(fit, vcov = "CR2", cluster = dat$cluster, test = "Satterthwaite")
+    stopifnot(isTRUE(all.equal(as.numeric(ct$SE), as.numeric(cr2$se))), isTRUE(all.equal(as.numeric(ct$df_Satt), as.numeric(cr2$dfs))))
+    res$CR1 <- coefs(cr1)
+    res$CR2 <- coefs(cr2)
+  } else {
+    res$CR2 <- coefs_cs(fit, dat$cluster)
+  }
   write(toJSON(res, digits = NA, pretty = TRUE, auto_unbox = TRUE), file.path(out, paste0("robust_", name, ".json")))
 }
 
@@ -100,3 +115,31 @@ for (method in c("REML", "EE")) {
        dat, NULL, method, c("dat$yi <- dat$yiA - dat$yiB; dat$vi <- dat$viA + dat$viB - 2 * dat$rho * sqrt(dat$viA * dat$viB)",
                             calls(NULL, method)))
 }
+
+# (g) singular I - H_jj: cluster 1 (two rows) alone has moderator 'special', cluster 2 (one
+# row) alone has 'alone' (leverage 1, A_j = 0); clubSandwich's Moore-Penrose inverse square root
+set.seed(7)
+sizes <- c(2, 1, 3, 2, 2, 1, 3, 2, 1, 2, 3, 1)
+cl <- rep(seq_along(sizes), sizes)
+k <- length(cl)
+vi <- runif(k, 0.01, 0.05)
+x <- round(rnorm(k, 0, 1), 2)
+dat <- data.frame(yi = 0.2 + 0.1 * x + rnorm(k, 0, sqrt(vi + 0.01)), vi = vi, x = x, special = as.integer(cl == 1),
+                  alone = as.integer(cl == 2), cluster = cl)
+case("singular_leverage_reml", "mods = ~ x + special + alone, REML; 'special' only in cluster 1 (2 rows), 'alone' only in cluster 2 (1 row, leverage 1)",
+     dat, ~ x + special + alone, "REML", calls(~ x + special + alone, "REML"))
+
+# (h) CR2 with as many clusters as coefficients (m = p = 3): clubSandwich computes it,
+# metafor::robust refuses (m - p = 0), as CR1 does
+set.seed(8)
+cl <- rep(1:3, c(3, 4, 3))
+k <- length(cl)
+vi <- runif(k, 0.01, 0.05)
+x <- round(rnorm(k), 2); z <- round(rnorm(k), 2)
+dat <- data.frame(yi = 0.2 + 0.1 * x + rnorm(k, 0, sqrt(vi)), vi = vi, x = x, z = z, cluster = cl)
+case("cr2_m_equals_p_ee", "mods = ~ x + z, EE, m = p = 3 clusters: CR2 only (clubSandwich; metafor::robust refuses m <= p)",
+     dat, ~ x + z, "EE",
+     c("fit <- rma(yi, vi, mods = ~x + z, data = dat, method = \"EE\", control = list(threshold = 1e-12, maxiter = 1000))",
+       "coef_test(fit, vcov = \"CR2\", cluster = dat$cluster, test = \"Satterthwaite\")   # CR2",
+       "conf_int(fit, vcov = \"CR2\", cluster = dat$cluster, test = \"Satterthwaite\")   # CR2 intervals"),
+     with.cr1 = FALSE)

@@ -5,8 +5,11 @@ import java.util.concurrent.TimeUnit;
 import org.alliancelab.meta.comparison.EstimateComparison;
 import org.alliancelab.meta.comparison.PairedComparison;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.PoolingWorkspace;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
+import org.alliancelab.meta.regression.ClusterRobustInference;
+import org.alliancelab.meta.regression.ClusterRobustWorkspace;
 import org.alliancelab.meta.regression.SandwichEstimator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link #modelBased}: the within-study differences pooled with the model's own test
  * ({@link EstimateComparison#paired}); {@link #cr2}: the same pooling plus CR2 inference with
  * Satterthwaite df ({@link EstimateComparison#pairedRobust}), the default since issue 10. The
- * ratio is the cost of holding the test's size.
+ * ratio is the cost of holding the test's size. {@link #cr2Workspace}: the same pooling and CR2
+ * inference through the allocation-free entry points ({@link PoolingWorkspace},
+ * {@link ClusterRobustInference#fitInterceptOnly}) on differences computed once, reading every
+ * field (the p value and the interval are evaluated on read).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +53,12 @@ public class ClusterRobustBenchmark {
     private double[] viB;
     private double[] rho;
     private RandomEffectsModel model;
+    private double[] d;
+    private double[] vd;
+    private int[] cluster;
+    private final PoolingWorkspace pooling = new PoolingWorkspace();
+    private final ClusterRobustWorkspace robust = new ClusterRobustWorkspace();
+    private final ClusterRobustInference cr2 = ClusterRobustInference.of(SandwichEstimator.CR2);
 
     /** Generates the studies once per trial from a fixed seed. */
     @Setup(Level.Trial)
@@ -66,6 +78,14 @@ public class ClusterRobustBenchmark {
             rho[i] = 0.8;
         }
         model = RandomEffectsModel.of(TauSquaredEstimator.REML);
+        d = new double[k];
+        vd = new double[k];
+        cluster = new int[k];
+        for (int i = 0; i < k; i++) {
+            d[i] = yiA[i] - yiB[i];
+            vd[i] = viA[i] + viB[i] - 2 * rho[i] * Math.sqrt(viA[i] * viB[i]);
+            cluster[i] = i;
+        }
     }
 
     /** @return the model-based paired comparison (the baseline) */
@@ -78,5 +98,13 @@ public class ClusterRobustBenchmark {
     @Benchmark
     public PairedComparison cr2() {
         return EstimateComparison.pairedRobust(yiA, viA, yiB, viB, rho, model, SandwichEstimator.CR2);
+    }
+
+    /** @return the sum of the CR2 fields, through the workspaces */
+    @Benchmark
+    public double cr2Workspace() {
+        model.fit(d, vd, k, pooling);
+        cr2.fitInterceptOnly(d, vd, k, pooling.tau2(), cluster, robust);
+        return robust.estimate() + robust.se() + robust.df() + robust.pValue() + robust.ciLower() + robust.ciUpper();
     }
 }

@@ -6,8 +6,7 @@ import org.alliancelab.meta.internal.TailProbabilities;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.regression.ClusterRobustInference;
-import org.alliancelab.meta.regression.DesignMatrix;
-import org.alliancelab.meta.regression.RobustCoefficient;
+import org.alliancelab.meta.regression.ClusterRobustWorkspace;
 import org.alliancelab.meta.regression.SandwichEstimator;
 
 /**
@@ -164,9 +163,10 @@ public final class EstimateComparison {
         for (int i = 0; i < k; i++) {
             cluster[i] = i;
         }
-        RobustCoefficient robust = ClusterRobustInference.of(estimator).withConfidenceLevel(model.confidenceLevel())
-            .fit(dv[0], dv[1], pooled.tau2(), DesignMatrix.interceptOnly(k), cluster).coefficients().get(0);
-        return new PairedComparison(pooled, robust);
+        ClusterRobustWorkspace ws = new ClusterRobustWorkspace();
+        ClusterRobustInference.of(estimator).withConfidenceLevel(model.confidenceLevel())
+            .fitInterceptOnly(dv[0], dv[1], k, pooled.tau2(), cluster, ws);
+        return new PairedComparison(pooled, ws.toCoefficient());
     }
 
     /** The differences and their variances, checked. */

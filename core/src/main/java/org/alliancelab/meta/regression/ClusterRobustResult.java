@@ -12,7 +12,14 @@ import java.util.List;
  */
 public record ClusterRobustResult(SandwichEstimator estimator, int clusters, double level,
                                   List<RobustCoefficient> coefficients) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param estimator the small-sample correction
+     * @param clusters number of clusters m
+     * @param level confidence level of the intervals
+     * @param coefficients one per design column, in design order
+     */
     public ClusterRobustResult {
         coefficients = List.copyOf(coefficients);
     }

@@ -3,12 +3,13 @@ package org.alliancelab.meta.regression;
 /**
  * The symmetric inverse square root of a small symmetric positive semi-definite matrix, by the
  * cyclic Jacobi eigenvalue method (Golub &amp; Van Loan, Matrix Computations, 4th ed., 2013,
- * sec. 8.5): {@code G^(-1/2) = V diag(lambda^(-1/2)) V'}, eigenvalues at or below
- * {@value #TOLERANCE} taken as 0 (a Moore–Penrose inverse square root, the rule of
- * {@code clubSandwich}'s {@code matrix_power}). Package-private.
+ * sec. 8.5): {@code G^(-1/2) = V diag(lambda^(-1/2)) V'}, eigenvalues at or below the caller's
+ * tolerance taken as 0 (a Moore–Penrose inverse square root, the rule of {@code clubSandwich}'s
+ * {@code matrix_power}, whose tolerance is {@value #TOLERANCE} on its scale). Writes into the
+ * caller's buffers, so that it allocates nothing. Package-private.
  */
 final class InverseSquareRoot {
-    /** Eigenvalues at or below this count as zero. */
+    /** clubSandwich's {@code matrix_power}: eigenvalues at or below this count as zero. */
     static final double TOLERANCE = 1e-12;
     private static final int MAX_SWEEPS = 100;
 
@@ -16,12 +17,14 @@ final class InverseSquareRoot {
     }
 
     /**
-     * @param g symmetric n x n matrix, row-major (overwritten)
+     * @param g symmetric n x n matrix, row-major (overwritten; at least n * n entries)
      * @param n its order
-     * @return G^(-1/2), row-major
+     * @param tolerance eigenvalues at or below it count as zero
+     * @param v scratch for the eigenvectors, at least n * n entries
+     * @param out receives G^(-1/2), row-major, in its first n * n entries
      */
-    static double[] of(double[] g, int n) {
-        double[] v = new double[n * n];
+    static void of(double[] g, int n, double tolerance, double[] v, double[] out) {
+        java.util.Arrays.fill(v, 0, n * n, 0);
         for (int i = 0; i < n; i++) {
             v[i * n + i] = 1;
         }
@@ -71,10 +74,10 @@ final class InverseSquareRoot {
                 }
             }
         }
-        double[] out = new double[n * n];
+        java.util.Arrays.fill(out, 0, n * n, 0);
         for (int e = 0; e < n; e++) {
             double lambda = g[e * n + e];
-            if (!(lambda > TOLERANCE)) {
+            if (!(lambda > tolerance)) {
                 continue;
             }
             double f = 1 / Math.sqrt(lambda);
@@ -85,6 +88,5 @@ final class InverseSquareRoot {
                 }
             }
         }
-        return out;
     }
 }

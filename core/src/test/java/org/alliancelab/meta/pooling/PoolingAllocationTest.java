@@ -1,30 +1,24 @@
 package org.alliancelab.meta.pooling;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
+import org.alliancelab.meta.testing.ThreadAllocation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The allocation-free entry point {@code fit(yi, vi, k, workspace)} allocates nothing, counted
- * with the JVM's per-thread allocation counter (HotSpot's
- * {@code com.sun.management.ThreadMXBean}; skipped where it is not available). Not a timing
- * test: a byte count does not depend on the machine's load. JMH's {@code -prof gc} measures the
- * same thing (docs/performance.md).
+ * with the JVM's per-thread allocation counter ({@link ThreadAllocation}; skipped where it is
+ * not available). Not a timing test: a byte count does not depend on the machine's load. JMH's
+ * {@code -prof gc} measures the same thing (docs/performance.md).
  */
 class PoolingAllocationTest {
 
     @ParameterizedTest
     @EnumSource(TauSquaredEstimator.class)
     void workspaceFitAllocatesNothing(TauSquaredEstimator estimator) {
-        var bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
-        var counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported(), "no per-thread allocation counter");
-        counter.setThreadAllocatedMemoryEnabled(true);
+        ThreadAllocation counter = ThreadAllocation.ofCurrentThread();
 
         int k = 300;
         double[] yi = new double[k];
@@ -42,14 +36,13 @@ class PoolingAllocationTest {
                 model.fit(yi, vi, k, ws);
                 sink += ws.estimate();
             }
-            long thread = Thread.currentThread().getId();
             int fits = 2_000;
-            long before = counter.getThreadAllocatedBytes(thread);
+            long before = counter.bytes();
             for (int i = 0; i < fits; i++) {
                 model.fit(yi, vi, k, ws);
                 sink += ws.estimate() + ws.ciLower() + ws.tau2();
             }
-            long bytes = counter.getThreadAllocatedBytes(thread) - before;
+            long bytes = counter.bytes() - before;
             assertTrue(Double.isFinite(sink));
             // The counter itself may allocate a few objects once; anything per fit would show as
             // at least 16 bytes x 2,000 fits.
