@@ -3,7 +3,6 @@ package org.alliancelab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -171,8 +170,8 @@ final class SlurmArray {
         String array = run(cmd).split(";")[0];
         String merge = run(List.of("sbatch", "--parsable", "--dependency=afterok:" + array,
             dir.resolve(MERGE).toString())).split(";")[0];
-        ((ArrayNode) manifest.withArray("array_jobs")).add(array);
-        ((ArrayNode) manifest.withArray("merge_jobs")).add(merge);
+        manifest.withArray("array_jobs").add(array);
+        manifest.withArray("merge_jobs").add(merge);
         save();
         return new String[] {array, merge};
     }

@@ -139,7 +139,7 @@ public final class Scenario {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException(source, "", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new ScenarioException(source, "", "malformed JSON" + where + ": " + plain(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioException(source, "", "expected a JSON object");
@@ -211,7 +211,7 @@ public final class Scenario {
             try {
                 conditions.add(reader.condition(c, factors, JsonObject.of(source, "", resolved)));
             } catch (ScenarioException e) {
-                if (factors.isEmpty()) {
+                if (factors.isEmpty() || failsWithoutTheGrid(reader, c, base, e)) {
                     throw e;
                 }
                 throw new ScenarioException(source, e.pointer(), e.problem() + " (grid condition " + c + ": "
@@ -219,6 +219,27 @@ public final class Scenario {
             }
         }
         return new Scenario(source, name, tree.deepCopy(), seed, replications, conditions);
+    }
+
+    /**
+     * The JSON parser's message without its internals: "(start marker at [Source: ...; line: 1,
+     * column: 24])" becomes "(opened at line 1, column 24)", other source descriptions go.
+     */
+    static String plain(String message) {
+        String m = message.replaceAll("\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)",
+            "(opened at line $1, column $2)");
+        m = m.replaceAll("\\s*at \\[Source: [^\\]]*\\]", "").replaceAll("\\[Source: [^\\]]*\\]", "");
+        return m.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Whether the scenario without its grid levels fails the same way (then the grid is not the cause). */
+    private static boolean failsWithoutTheGrid(ScenarioReader reader, int c, ObjectNode base, ScenarioException e) {
+        try {
+            reader.condition(c, Map.of(), JsonObject.of(e.source(), "", base.deepCopy()));
+            return false;
+        } catch (ScenarioException same) {
+            return same.pointer().equals(e.pointer()) && same.problem().equals(e.problem());
+        }
     }
 
     private static void checkGridPath(JsonObject factor, String path, ObjectNode base) {
