@@ -31,6 +31,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Output directories of simulate (with summary.json).")
     private List<Path> dirs;
 
+    /** The forms compare prints. */
+    enum Format { TEXT, JSON, CSV }
+
+    @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "text|json|csv",
+        description = "text (the side-by-side table and verdict), json (every run's summary and the verdicts) or csv "
+            + "(one tidy row per run, condition and measure). Default: ${DEFAULT-VALUE}.")
+    private Format format;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -47,7 +55,11 @@ public final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("alliance-lab compare: " + e.getMessage());
             return 2;
         }
-        ResultTables.printSideBySide(o, runs, pValues);
+        switch (format) {
+            case JSON -> o.print(ComparisonReport.json(runs, dirs, pValues));
+            case CSV -> o.print(ComparisonReport.csv(runs));
+            default -> ResultTables.printSideBySide(o, runs, pValues);
+        }
         o.flush();
         return 0;
     }

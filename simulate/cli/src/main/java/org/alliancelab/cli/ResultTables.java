@@ -273,37 +273,25 @@ final class ResultTables {
         out.println();
         out.printf(Locale.ROOT, "Verdict: can the adjusted-versus-unadjusted tests tell %s from %s?%n", labels.get(0),
             String.join(", ", labels.subList(1, labels.size())));
-        for (String test : List.of(DIFF_SUBGROUP, DIFF_PAIRED)) {
-            boolean printed = false;
-            for (int j = 1; j < cols.size(); j++) {
-                String column = Analyses.column(test, "p");
-                double[] pa = pValues.get(0).get(column);
-                double[] pb = pValues.get(j).get(column);
-                if (pa == null || pb == null) {
-                    continue;
-                }
-                Optional<Verdict> v = Verdict.of(test, labels.get(0), cols.get(0), pa, labels.get(j), cols.get(j), pb);
-                if (v.isEmpty()) {
-                    continue;
-                }
-                if (!printed) {
-                    out.println("  " + Verdict.explanation(test).replace("? (", "?" + System.lineSeparator() + "    ("));
-                    printed = true;
-                }
-                Verdict x = v.get();
-                out.printf(Locale.ROOT, "    rejects no difference: %s %s, %s %s; difference %s points; "
-                    + "AUC of p values %s%n", x.worldA(),
-                    McseFormat.proportion(x.rejectionA(), x.mcseA(), cols.get(0).replications()), x.worldB(),
-                    McseFormat.proportion(x.rejectionB(), x.mcseB(), cols.get(j).replications()),
-                    String.format(Locale.ROOT, "%+.1f ± %s", 100 * x.difference(),
-                        McseFormat.twoSignificant(100 * x.differenceMcse())),
-                    String.format(Locale.ROOT, "%.3f ± %s", x.discrimination().auc(),
-                        McseFormat.twoSignificant(x.discrimination().mcse())));
-                out.printf(Locale.ROOT, "    rejects the true difference (its size, nominal %s): %s %s, %s %s%n",
-                    McseFormat.twoSignificant(100 * cols.get(0).info().alpha()) + "%", x.worldA(), sizeText(cols.get(0), test),
-                    x.worldB(), sizeText(cols.get(j), test));
-                out.println("    " + x.sentence());
+        String explained = null;
+        for (Verdict x : Verdict.ofWorlds(labels, cols, pValues)) {
+            int j = labels.indexOf(x.worldB());
+            if (!x.analysis().equals(explained)) {
+                out.println("  " + Verdict.explanation(x.analysis()).replace("? (", "?" + System.lineSeparator() + "    ("));
+                explained = x.analysis();
             }
+            out.printf(Locale.ROOT, "    rejects no difference: %s %s, %s %s; difference %s points; "
+                + "AUC of p values %s%n", x.worldA(),
+                McseFormat.proportion(x.rejectionA(), x.mcseA(), cols.get(0).replications()), x.worldB(),
+                McseFormat.proportion(x.rejectionB(), x.mcseB(), cols.get(j).replications()),
+                String.format(Locale.ROOT, "%+.1f ± %s", 100 * x.difference(),
+                    McseFormat.twoSignificant(100 * x.differenceMcse())),
+                String.format(Locale.ROOT, "%.3f ± %s", x.discrimination().auc(),
+                    McseFormat.twoSignificant(x.discrimination().mcse())));
+            out.printf(Locale.ROOT, "    rejects the true difference (its size, nominal %s): %s %s, %s %s%n",
+                McseFormat.twoSignificant(100 * cols.get(0).info().alpha()) + "%", x.worldA(),
+                sizeText(cols.get(0), x.analysis()), x.worldB(), sizeText(cols.get(j), x.analysis()));
+            out.println("    " + x.sentence());
         }
         StringBuilder gaps = new StringBuilder();
         for (int j = 0; j < cols.size(); j++) {

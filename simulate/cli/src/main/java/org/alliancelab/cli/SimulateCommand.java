@@ -77,6 +77,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no table.")
     private boolean quiet;
 
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+        description = "text (tables and, for several scenarios, the side-by-side verdict) or json (every run's "
+            + "summary and the verdicts, as compare --format json). Default: ${DEFAULT-VALUE}.")
+    private OutputFormat format;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -149,13 +154,14 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             summaries.add(r.summary().orElseThrow());
             dirs.add(dir);
-            if (!quiet) {
+            if (!quiet && format == OutputFormat.TEXT) {
                 ResultTables.print(o, summaries.get(summaries.size() - 1));
                 o.printf(Locale.ROOT, "%nWall time %.1f s (%d replications computed, %d resumed from checkpoint, "
                     + "%d threads). Output in %s%n%n", seconds, r.computed(), r.reused(), nThreads, dir);
             }
         }
-        if (!quiet && summaries.size() > 1) {
+        boolean json = !quiet && format == OutputFormat.JSON && !summaries.isEmpty();
+        if (json || (!quiet && summaries.size() > 1)) {
             List<Map<Integer, Map<String, double[]>>> pValues = new ArrayList<>();
             try {
                 for (int i = 0; i < dirs.size(); i++) {
@@ -166,7 +172,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 err.println("alliance-lab simulate: " + e.getMessage());
                 return 2;
             }
-            ResultTables.printSideBySide(o, summaries, pValues);
+            if (json) {
+                o.print(ComparisonReport.json(summaries, dirs, pValues));
+            } else {
+                ResultTables.printSideBySide(o, summaries, pValues);
+            }
         }
         o.flush();
         return 0;

@@ -167,29 +167,35 @@ public final class HtmlReport {
     /** The explicit answer per difference test: the first world against each other one ({@link Verdict}). */
     private static void verdicts(StringBuilder h, List<SimulationOutput> runs) {
         h.append("<h3>Verdict</h3>\n<ul class=\"verdict\">\n");
-        for (String test : List.of(DIFFERENCE_SUBGROUP, DIFFERENCE_PAIRED)) {
-            String column = Analyses.column(test, "p");
-            SimulationOutput a = runs.get(0);
-            ConditionSummary ca = a.conditions().get(0);
-            boolean explained = false;
-            for (SimulationOutput b : runs.subList(1, runs.size())) {
-                ConditionSummary cb = b.conditions().get(0);
-                Optional<Verdict> v = Verdict.of(test, a.scenario(), ca, a.pooled(ca.info().index(), column),
-                    b.scenario(), cb, b.pooled(cb.info().index(), column));
-                if (v.isEmpty()) {
-                    continue;
+        List<String> labels = new ArrayList<>();
+        List<ConditionSummary> worlds = new ArrayList<>();
+        List<Map<String, double[]>> pValues = new ArrayList<>();
+        for (SimulationOutput run : runs) {
+            ConditionSummary c = run.conditions().get(0);
+            labels.add(run.scenario());
+            worlds.add(c);
+            Map<String, double[]> p = new LinkedHashMap<>();
+            for (String test : List.of(DIFFERENCE_SUBGROUP, DIFFERENCE_PAIRED)) {
+                String column = Analyses.column(test, "p");
+                double[] v = run.pooled(c.info().index(), column);
+                if (v.length > 0) {
+                    p.put(column, v);
                 }
-                if (!explained) {
-                    h.append("<li><b>").append(Html.esc(Verdict.explanation(test))).append("</b></li>\n");
-                    explained = true;
-                }
-                Verdict x = v.get();
-                h.append("<li>").append(Html.esc(x.sentence())).append(" Rejection rates ")
-                    .append(Html.esc(McseFormat.proportion(x.rejectionA(), x.mcseA(), ca.replications()))).append(" and ")
-                    .append(Html.esc(McseFormat.proportion(x.rejectionB(), x.mcseB(), cb.replications())))
-                    .append("; AUC of the p values ").append(Numbers.fixed(x.discrimination().auc(), 3)).append(" (")
-                    .append(McseFormat.twoSignificant(x.discrimination().mcse())).append(").</li>\n");
             }
+            pValues.add(p);
+        }
+        String explained = null;
+        for (Verdict x : Verdict.ofWorlds(labels, worlds, pValues)) {
+            if (!x.analysis().equals(explained)) {
+                h.append("<li><b>").append(Html.esc(Verdict.explanation(x.analysis()))).append("</b></li>\n");
+                explained = x.analysis();
+            }
+            ConditionSummary cb = worlds.get(labels.indexOf(x.worldB()));
+            h.append("<li>").append(Html.esc(x.sentence())).append(" Rejection rates ")
+                .append(Html.esc(McseFormat.proportion(x.rejectionA(), x.mcseA(), worlds.get(0).replications())))
+                .append(" and ").append(Html.esc(McseFormat.proportion(x.rejectionB(), x.mcseB(), cb.replications())))
+                .append("; AUC of the p values ").append(Numbers.fixed(x.discrimination().auc(), 3)).append(" (")
+                .append(McseFormat.twoSignificant(x.discrimination().mcse())).append(").</li>\n");
         }
         h.append("<li>").append(Html.esc(Verdict.NON_COLLAPSIBILITY)).append("</li>\n</ul>\n");
     }

@@ -117,6 +117,33 @@ public record Verdict(String analysis, String worldA, String worldB, double reje
             rb.get().value(), rb.get().mcse(), d, k, c));
     }
 
+    /**
+     * The verdicts of a side-by-side comparison: for each difference test (subgroup, then
+     * paired), the first world against each other one, where both have the test and its p
+     * values.
+     *
+     * @param labels a label per world
+     * @param worlds the worlds' conditions
+     * @param pValues per world, {@code replications.csv} column (e.g. {@code difference_paired.p})
+     *     to the p value of each replication
+     * @return the verdicts, in that order
+     */
+    public static java.util.List<Verdict> ofWorlds(java.util.List<String> labels, java.util.List<ConditionSummary> worlds,
+                                                   java.util.List<java.util.Map<String, double[]>> pValues) {
+        java.util.List<Verdict> out = new java.util.ArrayList<>();
+        for (String test : java.util.List.of(Analyses.DIFFERENCE_SUBGROUP, Analyses.DIFFERENCE_PAIRED)) {
+            String column = Analyses.column(test, "p");
+            for (int j = 1; j < worlds.size(); j++) {
+                double[] pa = pValues.get(0).get(column);
+                double[] pb = pValues.get(j).get(column);
+                if (pa != null && pb != null) {
+                    of(test, labels.get(0), worlds.get(0), pa, labels.get(j), worlds.get(j), pb).ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return rejection rate in A minus that in B */
     public double difference() {
         return rejectionA - rejectionB;
