@@ -13,6 +13,7 @@ import org.alliancelab.simulate.montecarlo.ArrayTask;
 import org.alliancelab.simulate.montecarlo.CheckpointException;
 import org.alliancelab.simulate.montecarlo.MonteCarloRunner;
 import org.alliancelab.simulate.montecarlo.RunResult;
+import org.alliancelab.simulate.montecarlo.SavedStudies;
 import org.alliancelab.simulate.montecarlo.ScenarioDesign;
 import org.alliancelab.simulate.montecarlo.Shard;
 import org.alliancelab.simulate.results.ReplicationColumns;
@@ -74,6 +75,16 @@ public final class SimulateCommand implements Callable<Integer> {
             + "only i from it.")
     private String shard;
 
+    @Option(names = "--save-studies", paramLabel = "all|N|LIST",
+        description = "Also write the simulated studies of these replications (all, the first N, or a list such as "
+            + "0,5,10-12), one metafor-ready row per condition, replication and study, to --studies-file.")
+    private String saveStudies;
+
+    @Option(names = "--studies-file", paramLabel = "FILE", defaultValue = "studies.csv",
+        description = "Where --save-studies writes, relative to the output directory unless absolute; gzip-compressed "
+            + "when the name ends in .gz (default: ${DEFAULT-VALUE}).")
+    private Path studiesFile;
+
     @Option(names = "--quiet", description = "No progress bar and no table.")
     private boolean quiet;
 
@@ -99,6 +110,10 @@ public final class SimulateCommand implements Callable<Integer> {
             if (reps != null && reps < 1) {
                 throw new IllegalArgumentException("--reps must be at least 1, got " + reps);
             }
+            if (saveStudies != null && !part.isAll()) {
+                throw new IllegalArgumentException("--save-studies writes the studies of a whole run: run it without "
+                    + "--shard (the studies are the same: each replication is drawn from its own seed)");
+            }
         } catch (IllegalArgumentException e) {
             err.println("alliance-lab simulate: " + e.getMessage());
             return 2;
@@ -118,6 +133,16 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             err.println(e.getMessage());
             return 2;
+        }
+        if (saveStudies != null) {
+            try {
+                for (ScenarioDesign d : designs) {
+                    SavedStudies.select(saveStudies, d.replications());
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("alliance-lab simulate: " + e.getMessage());
+                return 2;
+            }
         }
         List<RunSummary> summaries = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
@@ -154,6 +179,22 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             summaries.add(r.summary().orElseThrow());
             dirs.add(dir);
+            if (saveStudies != null) {
+                Path file = dir.resolve(studiesFile);
+                try {
+                    SavedStudies.write(d.scenario(), Engine.ofKey(d.engine()),
+                        SavedStudies.select(saveStudies, d.replications()), file);
+                } catch (IllegalArgumentException e) {
+                    err.println("alliance-lab simulate: " + e.getMessage());
+                    return 2;
+                } catch (IOException e) {
+                    err.println("alliance-lab simulate: " + file + ": cannot write the studies: " + e.getMessage());
+                    return 2;
+                }
+                if (!quiet && format == OutputFormat.TEXT) {
+                    o.println("Studies of the chosen replications in " + file);
+                }
+            }
             if (!quiet && format == OutputFormat.TEXT) {
                 ResultTables.print(o, summaries.get(summaries.size() - 1));
                 o.printf(Locale.ROOT, "%nWall time %.1f s (%d replications computed, %d resumed from checkpoint, "

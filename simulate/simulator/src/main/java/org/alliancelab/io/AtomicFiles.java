@@ -104,6 +104,23 @@ public final class AtomicFiles {
     }
 
     /**
+     * Writes streamed text to {@code target} atomically (UTF-8), gzip-compressed.
+     *
+     * @param target the file to create or replace (by convention named {@code *.gz})
+     * @param content writes the new (uncompressed) content
+     * @throws IOException as {@link #write(Path, Content)}
+     */
+    public static void writeGzip(Path target, Content content) throws IOException {
+        writeBytes(target, Durability.SYNCED, os -> {
+            java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(os, BUFFER);
+            Writer w = new BufferedWriter(new OutputStreamWriter(gz, StandardCharsets.UTF_8), BUFFER);
+            content.writeTo(w);
+            w.flush();
+            gz.finish();
+        });
+    }
+
+    /**
      * Writes a string to {@code target} atomically (UTF-8).
      *
      * @param target the file to create or replace

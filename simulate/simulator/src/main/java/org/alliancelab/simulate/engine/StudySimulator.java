@@ -100,6 +100,8 @@ public final class StudySimulator {
     /** Per study, its sampled co-moment matrix (q x q, flat) when the working correlation is its own. */
     private final double[] outMoments;
     private final double[][] sampled;
+    /** Per published study, its path coefficients (paths x studies), when kept. */
+    private double[] outCoefficients;
     private int lastInvalid;
     private int lastSuppressed;
     /** The plan whose mean-model covariances are in {@link #sigma} and {@link #psi}. */
@@ -272,6 +274,9 @@ public final class StudySimulator {
             outPartial[published] = reports ? SmallMatrices.partialCorrelation(comoment, q, smallL, wa, wb) : Double.NaN;
             outCell[published] = cell;
             outReports[published] = reports;
+            if (outCoefficients != null) {
+                System.arraycopy(beta, 0, outCoefficients, published * beta.length, beta.length);
+            }
             if (outMoments != null && reports) {
                 for (int a = 0; a < q; a++) {
                     System.arraycopy(comoment[a], 0, outMoments, (published * q + a) * q, q);
@@ -331,6 +336,32 @@ public final class StudySimulator {
      */
     public int studyCell(int study) {
         return outCell[study];
+    }
+
+    /**
+     * Keeps each published study's path coefficients from now on (for {@link #studyCoefficient};
+     * off by default, as the analyses do not need them).
+     *
+     * @return this simulator
+     */
+    public StudySimulator keepCoefficients() {
+        if (outCoefficients == null) {
+            outCoefficients = new double[studies * coefficients.length];
+        }
+        return this;
+    }
+
+    /**
+     * @param study index of a published study of the last replication
+     * @param path a path index, as {@link StructuralModel#paths()}
+     * @return the coefficient the study drew (the mean when the path does not vary)
+     * @throws IllegalStateException unless {@link #keepCoefficients} was called
+     */
+    public double studyCoefficient(int study, int path) {
+        if (outCoefficients == null) {
+            throw new IllegalStateException("keepCoefficients() was not called");
+        }
+        return outCoefficients[study * coefficients.length + path];
     }
 
     /** @return the rejected coefficient draws of the last {@link #simulateInPlace} call */
