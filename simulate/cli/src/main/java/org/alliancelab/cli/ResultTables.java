@@ -209,7 +209,7 @@ final class ResultTables {
         List<ConditionSummary> cols = new ArrayList<>();
         for (RunSummary r : runs) {
             for (ConditionSummary c : r.conditions()) {
-                headers.add(r.conditions().size() == 1 ? r.scenario() : r.scenario() + "#" + c.info().index());
+                headers.add(r.conditions().size() == 1 ? r.scenario() : r.scenario() + " " + levels(r, c));
                 cols.add(c);
             }
         }
@@ -217,13 +217,7 @@ final class ResultTables {
         for (String h : headers) {
             w = Math.max(w, h.length());
         }
-        String fmt = "%-42s %-16s" + (" %" + w + "s").repeat(cols.size()) + "%n";
-        out.println("Which causal world produces the synthesis's table? Monte Carlo means (± MCSE) against");
-        out.println(SynthesisFigures.REFERENCE);
-        out.println();
-        List<Object> h = new ArrayList<>(List.of("", "synthesis"));
-        h.addAll(headers);
-        out.printf(Locale.ROOT, fmt, h.toArray());
+        List<List<Object>> table = new ArrayList<>();
         for (Row row : SYNTHESIS) {
             String probe = row.kind().equals("negatives") ? MeasureNames.SHARE_NEGATIVE : row.measure();
             if (cols.stream().noneMatch(c -> c.find(row.analysis(), probe, row.estimand()).isPresent())) {
@@ -233,22 +227,41 @@ final class ResultTables {
             for (ConditionSummary c : cols) {
                 cells.add(cell(c, row));
             }
-            out.printf(Locale.ROOT, fmt, cells.toArray());
+            table.add(cells);
         }
         List<Object> causal = new ArrayList<>(List.of("population causal r, do(alliance)", ""));
         List<Object> confounding = new ArrayList<>(List.of("population unadjusted - causal r", ""));
+        List<Object> reps = new ArrayList<>(List.of("replications (failed)", ""));
         for (ConditionSummary c : cols) {
             ConditionInfo t = c.info();
             causal.add(num(t.truth(Estimand.CAUSAL), 3));
             confounding.add(num(t.truth(Estimand.UNADJUSTED) - t.truth(Estimand.CAUSAL), 3));
-        }
-        out.printf(Locale.ROOT, fmt, causal.toArray());
-        out.printf(Locale.ROOT, fmt, confounding.toArray());
-        List<Object> reps = new ArrayList<>(List.of("replications (failed)", ""));
-        for (ConditionSummary c : cols) {
             reps.add(c.replications() + " (" + c.failures().size() + ")");
         }
-        out.printf(Locale.ROOT, fmt, reps.toArray());
+        table.add(causal);
+        table.add(confounding);
+        table.add(reps);
+        out.println("Which causal world produces the synthesis's table? Monte Carlo means (± MCSE) against");
+        out.println(SynthesisFigures.REFERENCE);
+        out.println();
+        if (42 + 17 + cols.size() * (w + 1) <= WIDE) {
+            String fmt = "%-42s %-16s" + (" %" + w + "s").repeat(cols.size()) + "%n";
+            List<Object> h = new ArrayList<>(List.of("", "synthesis"));
+            h.addAll(headers);
+            out.printf(Locale.ROOT, fmt, h.toArray());
+            for (List<Object> row : table) {
+                out.printf(Locale.ROOT, fmt, row.toArray());
+            }
+        } else {
+            // Too wide for a terminal: one block per world (long form).
+            for (int j = 0; j < cols.size(); j++) {
+                out.println(headers.get(j));
+                for (List<Object> row : table) {
+                    out.printf(Locale.ROOT, "  %-42s %-16s %s%n", row.get(0), row.get(1), row.get(2 + j));
+                }
+                out.println();
+            }
+        }
         List<Map<String, double[]>> columns = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             for (ConditionSummary c : runs.get(r).conditions()) {
@@ -257,6 +270,25 @@ final class ResultTables {
         }
         printVerdict(out, headers, cols, columns);
     }
+
+    /** A grid condition by its factor values in words, e.g. "reliability of early_change=0.6". */
+    static String levels(RunSummary run, ConditionSummary c) {
+        com.fasterxml.jackson.databind.JsonNode definition;
+        try {
+            definition = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.scenarioDefinition());
+        } catch (java.io.IOException | RuntimeException e) {
+            definition = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Double> f : c.info().factors().entrySet()) {
+            parts.add(org.alliancelab.report.FactorLabels.label(f.getKey(), definition) + "="
+                + java.math.BigDecimal.valueOf(f.getValue()).stripTrailingZeros().toPlainString());
+        }
+        return parts.isEmpty() ? "#" + c.info().index() : String.join(", ", parts);
+    }
+
+    /** Widest side-by-side table printed as columns; wider ones switch to one block per world. */
+    private static final int WIDE = 160;
 
     /** The p-value columns of the difference tests in {@code replications.csv}. */
     static final List<String> P_COLUMNS = List.of(Analyses.column(DIFF_SUBGROUP, "p"), Analyses.column(DIFF_PAIRED, "p"));

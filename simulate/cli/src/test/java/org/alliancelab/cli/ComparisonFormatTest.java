@@ -57,4 +57,16 @@ class ComparisonFormatTest {
         assertEquals(mean, Csv.parseNumber(Csv.split(row).get(6)), 0);
         assertTrue(Csv.split(row).get(2).startsWith("/model/nodes/1/reliability="), row);
     }
+
+    /** Grid conditions are labelled by their factor values; six worlds are too wide, so one block each. */
+    @Test
+    void gridConditionsAreNamedAndWideTablesGoLong() throws Exception {
+        CliRun s = CliRun.of("simulate", "--scenario", "causal,null-confounded", "--reps", "10", "--out", tmp.toString());
+        assertEquals(0, s.exitCode(), s.err());
+        assertTrue(s.out().lines().anyMatch(l -> l.equals("causal reliability of early_change=0.6")), s.out());
+        assertTrue(s.out().lines().anyMatch(l -> l.equals("null-confounded reliability of early_change=1")), s.out());
+        assertTrue(s.out().lines().noneMatch(l -> l.contains("#0")), s.out());
+        assertTrue(s.out().lines().allMatch(l -> l.length() <= 170 || l.startsWith("    rejects")
+            || l.startsWith("  A gap") || l.startsWith("  True gaps") || l.startsWith("  ")), "no table row wider than a terminal");
+    }
 }

@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * points at: {@code /model/nodes/1/reliability} becomes "reliability of early_change",
  * {@code /model/paths/5/beta} becomes "path alliance → outcome". Anything else keeps its pointer.
  */
-final class FactorLabels {
+public final class FactorLabels {
 
     private FactorLabels() {
     }
 
-    static String label(String pointer, JsonNode definition) {
+    /**
+     * @param pointer a grid factor's JSON pointer
+     * @param definition the scenario definition it points into
+     * @return the factor in words, or the pointer when it points at nothing known
+     */
+    public static String label(String pointer, JsonNode definition) {
         String[] p = pointer.split("/");
         // p[0] is "" for a pointer starting with "/".
         if (p.length == 5 && p[1].equals("model") && p[2].equals("nodes")) {
