@@ -3,15 +3,12 @@ package org.alliancelab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.alliancelab.simulate.results.ConditionSummary;
 import org.alliancelab.simulate.results.RunSummary;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The headline command end to end: both calibrated worlds reproduce the synthesis's table
@@ -27,13 +24,11 @@ class HeadlineTest {
 
     @Test
     void bothWorldsReproduceTheTable() throws Exception {
-        StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new SimulateCommand());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(0, cl.execute("--scenario", "fluckiger2018,fluckiger2018-null", "--reps", "300",
-            "--threads", "2", "--out", tmp.toString()));
-        String text = out.toString();
+        // Configured as the application configures it (case-insensitive option values).
+        CliRun run = CliRun.of("simulate", "--scenario", "fluckiger2018,fluckiger2018-null", "--reps", "300",
+            "--threads", "2", "--out", tmp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String text = run.out();
         assertTrue(text.contains("Which causal world produces the synthesis's table?"));
         // The explicit answer: both tests, one sentence each, and the non-collapsibility note.
         assertTrue(text.contains("Verdict: can the adjusted-versus-unadjusted tests tell fluckiger2018 from "
