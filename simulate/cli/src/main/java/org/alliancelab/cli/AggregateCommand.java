@@ -103,6 +103,7 @@ public final class AggregateCommand implements Callable<Integer> {
         }
         Rows rows = method == AggregationMethod.CS ? compoundSymmetry(table, labels, clusters, firstRow)
             : composite(table, labels, clusters, firstRow);
+        rows = withConstantColumns(table, labels, rows);
         output.emit(spec, format == TableFormat.JSON ? json(table, rows) : csv(rows));
         return AllianceLab.EXIT_OK;
     }
@@ -158,6 +159,59 @@ public final class AggregateCommand implements Callable<Integer> {
         }
         return new Rows(null, List.of(EffectSizeReader.STUDY, EffectSizeReader.R, EffectSizeReader.N, "correlations"),
             values);
+    }
+
+    /** Columns aggregate computes or reads as effect sizes: never carried over. */
+    private static final java.util.Set<String> EFFECT_COLUMNS = java.util.Set.of(EffectSizeReader.R, EffectSizeReader.N,
+        EffectSizeReader.T, EffectSizeReader.COVARIATES, EffectSizeReader.YI, EffectSizeReader.VI, EffectSizeReader.STUDY);
+
+    /**
+     * Keeps every other column that is constant within each cluster (e.g. a study's class), as
+     * {@code metafor::aggregate.escalc} does, so that {@code pool --by} works on the output;
+     * drops the columns that vary within a cluster, saying so on standard error.
+     */
+    private Rows withConstantColumns(StudyTable table, String[] labels, Rows rows) {
+        List<String> kept = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        List<Map<String, String>> values = new ArrayList<>();
+        for (String name : table.columns()) {
+            if (name.equals(cluster) || EFFECT_COLUMNS.contains(name) || rows.columns().contains(name)) {
+                continue;
+            }
+            Column c = table.column(name);
+            Map<String, String> byCluster = new HashMap<>();
+            boolean constant = true;
+            for (int i = 0; i < labels.length && constant; i++) {
+                String v = c.text(i);
+                String before = byCluster.putIfAbsent(labels[i], v);
+                constant = before == null || before.equals(v);
+            }
+            if (constant) {
+                kept.add(name);
+                values.add(byCluster);
+            } else {
+                dropped.add(name);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            spec.commandLine().getErr().println("alliance-lab aggregate: note: left out column"
+                + (dropped.size() == 1 ? " " : "s ") + String.join(", ", dropped) + " (not constant within every "
+                + cluster + ")");
+        }
+        if (kept.isEmpty()) {
+            return rows;
+        }
+        List<String> columns = new ArrayList<>(rows.columns());
+        columns.addAll(kept);
+        List<Object[]> out = new ArrayList<>();
+        for (Object[] row : rows.values()) {
+            Object[] wider = java.util.Arrays.copyOf(row, row.length + kept.size());
+            for (int j = 0; j < kept.size(); j++) {
+                wider[row.length + j] = values.get(j).get((String) row[0]);
+            }
+            out.add(wider);
+        }
+        return new Rows(rows.measure(), columns, out);
     }
 
     /** Locates a cluster-level failure at the cluster's first row when the message names it. */
