@@ -42,7 +42,8 @@ final class ComparisonReport {
             r.set("summary", SummaryJson.toTree(runs.get(i), MAPPER));
         }
         ArrayNode verdicts = root.putArray("verdicts");
-        for (Verdict v : verdicts(runs, pValues)) {
+        for (Verdict.Against against : verdicts(runs, pValues)) {
+            Verdict v = against.verdict();
             ObjectNode o = verdicts.addObject();
             o.put("analysis", v.analysis());
             o.put("world_a", v.worldA());
@@ -85,7 +86,7 @@ final class ComparisonReport {
         return b.toString();
     }
 
-    private static List<Verdict> verdicts(List<RunSummary> runs, List<Map<Integer, Map<String, double[]>>> pValues) {
+    private static List<Verdict.Against> verdicts(List<RunSummary> runs, List<Map<Integer, Map<String, double[]>>> pValues) {
         List<String> labels = new ArrayList<>();
         List<ConditionSummary> worlds = new ArrayList<>();
         List<Map<String, double[]>> p = new ArrayList<>();

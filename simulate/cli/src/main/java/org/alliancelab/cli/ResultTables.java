@@ -306,8 +306,9 @@ final class ResultTables {
         out.printf(Locale.ROOT, "Verdict: can the adjusted-versus-unadjusted tests tell %s from %s?%n", labels.get(0),
             String.join(", ", labels.subList(1, labels.size())));
         String explained = null;
-        for (Verdict x : Verdict.ofWorlds(labels, cols, pValues)) {
-            int j = labels.indexOf(x.worldB());
+        for (Verdict.Against against : Verdict.ofWorlds(labels, cols, pValues)) {
+            Verdict x = against.verdict();
+            int j = against.world();
             if (!x.analysis().equals(explained)) {
                 out.println("  " + Verdict.explanation(x.analysis()).replace("? (", "?" + System.lineSeparator() + "    ("));
                 explained = x.analysis();

@@ -69,4 +69,22 @@ class ComparisonFormatTest {
         String table = s.out().substring(s.out().indexOf("Which causal world"), s.out().indexOf("Verdict:"));
         assertTrue(table.lines().allMatch(l -> l.length() <= 160), "no table row wider than a terminal:\n" + table);
     }
+
+    /**
+     * Two runs of one scenario (the same label) compare too, each with its own figures: the
+     * subgroup test's size bound is 3/R of each world's own replications (40 and 20).
+     */
+    @Test
+    void twoRunsOfOneScenarioKeepTheirOwnFigures() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, CliRun.of("simulate", "--scenario", "mediator", "--reps", "40", "--quiet", "--out",
+            a.toString()).exitCode());
+        assertEquals(0, CliRun.of("simulate", "--scenario", "mediator", "--reps", "20", "--seed", "5", "--quiet",
+            "--out", b.toString()).exitCode());
+        CliRun c = CliRun.of("compare", a.toString(), b.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        String size = c.out().lines().filter(l -> l.contains("rejects the true difference")).findFirst().orElseThrow();
+        assertTrue(size.contains("(< 7.5%)") && size.contains("(< 15%)"), size);
+    }
 }

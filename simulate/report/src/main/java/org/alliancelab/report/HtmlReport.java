@@ -185,12 +185,13 @@ public final class HtmlReport {
             pValues.add(p);
         }
         String explained = null;
-        for (Verdict x : Verdict.ofWorlds(labels, worlds, pValues)) {
+        for (Verdict.Against against : Verdict.ofWorlds(labels, worlds, pValues)) {
+            Verdict x = against.verdict();
             if (!x.analysis().equals(explained)) {
                 h.append("<li><b>").append(Html.esc(Verdict.explanation(x.analysis()))).append("</b></li>\n");
                 explained = x.analysis();
             }
-            ConditionSummary cb = worlds.get(labels.indexOf(x.worldB()));
+            ConditionSummary cb = worlds.get(against.world());
             h.append("<li>").append(Html.esc(x.sentence())).append(" Rejection rates ")
                 .append(Html.esc(McseFormat.proportion(x.rejectionA(), x.mcseA(), worlds.get(0).replications())))
                 .append(" and ").append(Html.esc(McseFormat.proportion(x.rejectionB(), x.mcseB(), cb.replications())))

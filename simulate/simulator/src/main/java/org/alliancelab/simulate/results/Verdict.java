@@ -126,22 +126,34 @@ public record Verdict(String analysis, String worldA, String worldB, double reje
      * @param worlds the worlds' conditions
      * @param pValues per world, {@code replications.csv} column (e.g. {@code difference_paired.p})
      *     to the p value of each replication
-     * @return the verdicts, in that order
+     * @return the verdicts, in that order, each with the position of its world B in {@code worlds}
      */
-    public static java.util.List<Verdict> ofWorlds(java.util.List<String> labels, java.util.List<ConditionSummary> worlds,
+    public static java.util.List<Against> ofWorlds(java.util.List<String> labels, java.util.List<ConditionSummary> worlds,
                                                    java.util.List<java.util.Map<String, double[]>> pValues) {
-        java.util.List<Verdict> out = new java.util.ArrayList<>();
+        java.util.List<Against> out = new java.util.ArrayList<>();
         for (String test : java.util.List.of(Analyses.DIFFERENCE_SUBGROUP, Analyses.DIFFERENCE_PAIRED)) {
             String column = Analyses.column(test, "p");
             for (int j = 1; j < worlds.size(); j++) {
                 double[] pa = pValues.get(0).get(column);
                 double[] pb = pValues.get(j).get(column);
                 if (pa != null && pb != null) {
-                    of(test, labels.get(0), worlds.get(0), pa, labels.get(j), worlds.get(j), pb).ifPresent(out::add);
+                    final int world = j;
+                    of(test, labels.get(0), worlds.get(0), pa, labels.get(j), worlds.get(j), pb)
+                        .ifPresent(v -> out.add(new Against(world, v)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A verdict of {@link #ofWorlds} with the position of its world B (labels need not be unique:
+     * two runs of one scenario compare too).
+     *
+     * @param world position of world B in the list of worlds
+     * @param verdict the verdict
+     */
+    public record Against(int world, Verdict verdict) {
     }
 
     /** @return rejection rate in A minus that in B */
