@@ -31,7 +31,10 @@ public final class ClusterStatusCommand implements Callable<Integer> {
     enum Task { COMPLETE, QUEUED, FAILED, MISSING }
 
     static Task state(SlurmArray a, int i, Set<Integer> queued) throws IOException {
-        ShardState s = ShardState.of(a.shardDir(i));
+        return state(a, i, ShardState.of(a.shardDir(i)), queued);
+    }
+
+    private static Task state(SlurmArray a, int i, ShardState s, Set<Integer> queued) {
         if (s.state() == ShardState.State.COMPLETE) {
             return Task.COMPLETE;
         }
@@ -53,9 +56,9 @@ public final class ClusterStatusCommand implements Callable<Integer> {
             o.printf("%s: scenario %s, %d shards, jobs %s%n", a.dir, a.manifest.path("scenario").asText(), a.tasks(),
                 a.arrayJobs().isEmpty() ? "(not submitted)" : String.join(", ", a.arrayJobs()));
             for (int i = 1; i <= a.tasks(); i++) {
-                Task t = state(a, i, queued);
-                counts[t.ordinal()]++;
                 ShardState s = ShardState.of(a.shardDir(i));
+                Task t = state(a, i, s, queued);
+                counts[t.ordinal()]++;
                 o.printf("  shard %d: %s%s%n", i, t.name().toLowerCase(java.util.Locale.ROOT),
                     t == Task.QUEUED || t == Task.FAILED ? " (" + s.blocks() + " blocks checkpointed)" : "");
                 if (t == Task.FAILED) {

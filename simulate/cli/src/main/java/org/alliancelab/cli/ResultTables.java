@@ -208,8 +208,9 @@ final class ResultTables {
         List<String> headers = new ArrayList<>();
         List<ConditionSummary> cols = new ArrayList<>();
         for (RunSummary r : runs) {
+            com.fasterxml.jackson.databind.JsonNode definition = definition(r);
             for (ConditionSummary c : r.conditions()) {
-                headers.add(r.conditions().size() == 1 ? r.scenario() : r.scenario() + " " + levels(r, c));
+                headers.add(r.conditions().size() == 1 ? r.scenario() : r.scenario() + " " + levels(definition, c));
                 cols.add(c);
             }
         }
@@ -272,19 +273,22 @@ final class ResultTables {
     }
 
     /** A grid condition by its factor values in words, e.g. "reliability of early_change=0.6". */
-    static String levels(RunSummary run, ConditionSummary c) {
-        com.fasterxml.jackson.databind.JsonNode definition;
-        try {
-            definition = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.scenarioDefinition());
-        } catch (java.io.IOException | RuntimeException e) {
-            definition = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
+    static String levels(com.fasterxml.jackson.databind.JsonNode definition, ConditionSummary c) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Double> f : c.info().factors().entrySet()) {
             parts.add(org.alliancelab.report.FactorLabels.label(f.getKey(), definition) + "="
                 + java.math.BigDecimal.valueOf(f.getValue()).stripTrailingZeros().toPlainString());
         }
         return parts.isEmpty() ? "#" + c.info().index() : String.join(", ", parts);
+    }
+
+    /** A run's scenario definition, read once for all its conditions' labels (missing when unreadable). */
+    private static com.fasterxml.jackson.databind.JsonNode definition(RunSummary run) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.scenarioDefinition());
+        } catch (java.io.IOException | RuntimeException e) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
     }
 
     /** Widest side-by-side table printed as columns; wider ones switch to one block per world. */

@@ -1,8 +1,5 @@
 package org.alliancelab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,13 +57,7 @@ public final class ScenariosCommand implements Callable<Integer> {
      * al"), cut at a word boundary after 110 characters.
      */
     static String firstSentence(Scenario s) {
-        String d;
-        try {
-            JsonNode n = new ObjectMapper().readTree(s.toJson());
-            d = n.path("description").asText("");
-        } catch (IOException e) {
-            d = "";
-        }
+        String d = s.description();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!\\bal)\\.\\s+(?=[A-Z])").matcher(d);
         String first = m.find() ? d.substring(0, m.start() + 1) : d;
         if (first.length() > 110) {

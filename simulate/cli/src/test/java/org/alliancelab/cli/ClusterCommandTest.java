@@ -50,22 +50,24 @@ class ClusterCommandTest {
     @Test
     void badOptionsAreOneLine() throws IOException {
         String[][] cases = {
-            {"--tasks", "0"}, {"--tasks", "2", "--time", "soon"}, {"--tasks", "2", "--mem", "lots"},
-            {"--tasks", "2", "--scenario", "nosuch"}};
-        for (String[] c : cases) {
-            String[] args = new String[c.length + 8];
+            {"causal", "--tasks", "0"}, {"causal", "--tasks", "2", "--time", "soon"},
+            {"causal", "--tasks", "2", "--mem", "lots"}, {"nosuch", "--tasks", "2"}};
+        String[] expected = {"at least 1", "--time", "--mem", "nosuch"};
+        for (int k = 0; k < cases.length; k++) {
+            String[] c = cases[k];
+            String[] args = new String[c.length + 6];
             args[0] = "cluster";
             args[1] = "slurm";
             args[2] = "--scenario";
-            args[3] = "causal";
+            args[3] = c[0];
             args[4] = "--jar";
             args[5] = jar().toString();
-            args[6] = "--out";
-            args[7] = tmp.resolve("x").toString();
-            System.arraycopy(c, 0, args, 8, c.length);
+            args[6] = "--out=" + tmp.resolve("x");
+            System.arraycopy(c, 1, args, 7, c.length - 1);
             CliRun r = CliRun.of(args);
             assertEquals(2, r.exitCode(), String.join(" ", c) + ": " + r.err());
             assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().contains(expected[k]), r.err());
         }
         CliRun notCluster = CliRun.of("cluster", "status", tmp.toString());
         assertEquals(2, notCluster.exitCode());

@@ -274,6 +274,11 @@ public final class Scenario {
         }
     }
 
+    /** @return the scenario's description, "" when it has none */
+    public String description() {
+        return tree.path("description").asText("");
+    }
+
     /** @return the scenario name */
     public String name() {
         return name;
