@@ -80,6 +80,7 @@ public final class BiasCommand implements Callable<Integer> {
         analysis.validate(spec);
         format.validate(spec);
         PlotOutput.validate(spec, plot, output.file());
+        output.checkNotInput(analysis.input(), plot);
         StudyData data = analysis.read(MIN_STUDIES, "the bias diagnostics");
         double[] yi = data.yi();
         double[] vi = data.vi();
@@ -106,7 +107,7 @@ public final class BiasCommand implements Callable<Integer> {
                     data.measure())
                 .withFilled(trimfill.filledYi(), trimfill.filledVi(), trimfill.filled().estimate())
                 .withEgger(new EggerLine(egger.limitEstimate(), egger.slope()));
-            PlotOutput.write(spec, plot, FunnelPlot.of(funnel));
+            PlotOutput.write(spec, output, plot, FunnelPlot.of(funnel));
         }
         output.emit(spec, text);
         return AllianceLab.EXIT_OK;

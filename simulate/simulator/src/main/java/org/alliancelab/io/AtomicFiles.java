@@ -217,6 +217,60 @@ public final class AtomicFiles {
     }
 
     /**
+     * Writes several files all or none: every content goes to its temporary file first, and
+     * only when all are written are they renamed over their targets. A failure before the
+     * renames leaves every target as it was. Targets that are devices or FIFOs cannot be staged:
+     * they are written last, as streams.
+     *
+     * @param files targets and their whole content, in order
+     * @throws IOException as {@link #write(Path, Content)}, for the first target that fails
+     */
+    public static void writeAll(java.util.Map<Path, byte[]> files) throws IOException {
+        java.util.List<Path[]> staged = new java.util.ArrayList<>();
+        java.util.Map<Path, byte[]> streams = new java.util.LinkedHashMap<>();
+        try {
+            for (java.util.Map.Entry<Path, byte[]> f : files.entrySet()) {
+                Path target = f.getKey();
+                if (Files.isDirectory(target)) {
+                    throw new FileSystemException(target.toString(), null, "is a directory");
+                }
+                if (Files.exists(target) && !Files.isRegularFile(target)) {
+                    streams.put(target, f.getValue());
+                    continue;
+                }
+                Path absolute = linkTarget(target.toAbsolutePath());
+                Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+                staged.add(new Path[] {tmp, absolute, target});
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    OutputStream os = Channels.newOutputStream(channel);
+                    os.write(f.getValue());
+                    os.flush();
+                    channel.force(true);
+                } catch (FileSystemException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new IOException(target + ": " + e.getMessage(), e);
+                }
+                sharePermissions(tmp, absolute);
+            }
+            for (Path[] t : staged) {
+                try {
+                    Files.move(t[0], t[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(t[0], t[1], StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            for (Path[] t : staged) {
+                Files.deleteIfExists(t[0]);
+            }
+        }
+        for (java.util.Map.Entry<Path, byte[]> f : streams.entrySet()) {
+            write(f.getKey(), f.getValue());
+        }
+    }
+
+    /**
      * Temporary files are created owner-only (0600); give the new file the permissions of the
      * one it replaces, or rw-r--r--, as an editor saving a file would.
      */
