@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
     /** Default parent directory of the outputs. */
     static final String DEFAULT_OUT = "alliance-lab-out";
+    /** Disk use above which simulate says how much it will write. */
+    private static final long LARGE_OUTPUT = 1_000_000_000L;
 
     @Spec
     private CommandSpec spec;
@@ -163,6 +165,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             if (progress != null) {
                 runner = runner.withProgress(progress);
+            }
+            long disk = runner.estimatedDiskBytes();
+            if (disk > LARGE_OUTPUT) {
+                err.println("alliance-lab simulate: note: " + d.name() + " will write about "
+                    + MonteCarloRunner.bytes(disk) + " to " + dir + " (replications.csv and its checkpoint)");
             }
             long start = System.nanoTime();
             RunResult r;

@@ -115,7 +115,7 @@ class SlurmClusterTest {
             return 0;
         }
         try (var s = Files.list(checkpoint)) {
-            return s.filter(p -> p.getFileName().toString().matches("c\\d+-b\\d+\\.csv")).count();
+            return s.filter(p -> p.getFileName().toString().matches("c\\d+-b\\d+\\.csv\\.gz")).count();
         }
     }
 }

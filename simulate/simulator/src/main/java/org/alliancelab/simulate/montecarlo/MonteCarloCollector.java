@@ -120,7 +120,7 @@ public final class MonteCarloCollector {
         }
         OutputDirectory.checkForeign(outDir);
         try (RunLock lock = RunLock.acquire(outDir)) {
-            OutputDirectory.prepare(outDir, identity, false, mapper);
+            OutputDirectory.prepare(outDir, identity, Shard.ALL, false, mapper);
             if (Files.isDirectory(outDir.resolve(Checkpoint.DIRECTORY))) {
                 throw new CheckpointException(outDir + " holds a checkpoint (a shard or an unfinished run): collect "
                     + "into another directory");

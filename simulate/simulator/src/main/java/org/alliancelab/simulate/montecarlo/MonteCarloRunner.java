@@ -109,6 +109,26 @@ public final class MonteCarloRunner {
         return new MonteCarloRunner(design, threads, shard, progress, stopRequested, true);
     }
 
+    /** Bytes of replications.csv per value, about (full-precision doubles and separators). */
+    private static final int BYTES_PER_VALUE = 18;
+
+    /**
+     * The disk the run needs at its peak, about: its replications in {@code replications.csv}
+     * and in the (compressed) checkpoint, which exist together while the output is written; a
+     * shard keeps only its checkpoint.
+     *
+     * @return bytes, an estimate within a factor of about 1.5
+     */
+    public long estimatedDiskBytes() {
+        WorkPlan plan = new WorkPlan(design.conditions().size(), design.replications());
+        long rows = 0;
+        for (int[] cb : plan.blocks(shard)) {
+            rows += plan.endReplication(cb[1]) - plan.firstReplication(cb[1]);
+        }
+        long csv = rows * (long) (design.layout().size() + 4) * BYTES_PER_VALUE;
+        return shard.isAll() ? csv + csv / 2 : csv / 2;
+    }
+
     /**
      * Runs (or resumes) the simulation into a directory, which it holds locked
      * ({@link RunLock}) until it returns.
@@ -130,12 +150,45 @@ public final class MonteCarloRunner {
         long start = System.nanoTime();
         RunIdentity identity = RunIdentity.of(design);
         OutputDirectory.checkForeign(outDir);
+        checkDiskSpace(outDir);
         try (RunLock lock = RunLock.acquire(outDir)) {
-            OutputDirectory.prepare(outDir, identity, restart, mapper);
+            OutputDirectory.prepare(outDir, identity, shard, restart, mapper);
             try (Checkpoint checkpoint = Checkpoint.open(outDir, identity, mapper)) {
                 return run(outDir, identity, checkpoint, mapper, start);
             }
         }
+    }
+
+    /** Refuses up front a run that cannot fit on the disk, rather than filling it. */
+    private void checkDiskSpace(Path outDir) throws IOException {
+        long need = estimatedDiskBytes();
+        Path existing = outDir.toAbsolutePath();
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        long free = java.nio.file.Files.getFileStore(existing).getUsableSpace();
+        if (need > free) {
+            throw new CheckpointException(outDir + ": the run needs about " + bytes(need) + " of disk (replications.csv "
+                + "and its checkpoint), but only " + bytes(free) + " is free there: free space, use fewer --reps, "
+                + "or another --out");
+        }
+    }
+
+    /**
+     * @param n a number of bytes
+     * @return it in words, e.g. "1.5 GB"
+     */
+    public static String bytes(long n) {
+        if (n < 1_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.0f kB", n / 1e3);
+        }
+        if (n < 1_000_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.0f MB", n / 1e6);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f GB", n / 1e9);
     }
 
     private RunResult run(Path outDir, RunIdentity identity, Checkpoint checkpoint, ObjectMapper mapper, long start)

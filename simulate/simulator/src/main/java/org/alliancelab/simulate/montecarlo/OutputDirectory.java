@@ -77,12 +77,15 @@ final class OutputDirectory {
      *
      * @param dir the locked output directory
      * @param identity this run
+     * @param shard this run's shard ({@link Shard#ALL} for a whole run or a merge)
      * @param restart whether to discard what is there
      * @param mapper JSON mapper
-     * @throws CheckpointException when the directory holds a different run and not restarting
+     * @throws CheckpointException when the directory holds a different run, or another shard
+     *     of this run, and not restarting
      * @throws IOException on a file error
      */
-    static void prepare(Path dir, RunIdentity identity, boolean restart, ObjectMapper mapper) throws IOException {
+    static void prepare(Path dir, RunIdentity identity, Shard shard, boolean restart, ObjectMapper mapper)
+        throws IOException {
         AtomicFiles.deleteTemporaries(dir);
         Checkpoint.deleteLeftovers(dir);
         if (restart) {
@@ -92,6 +95,7 @@ final class OutputDirectory {
             }
             return;
         }
+        checkSameShard(dir, shard, mapper);
         if (Files.isDirectory(dir.resolve(Checkpoint.DIRECTORY))) {
             return; // an unfinished run or a shard: the checkpoint's manifest decides (Checkpoint.open)
         }
@@ -99,6 +103,28 @@ final class OutputDirectory {
         if (difference.isPresent()) {
             throw new CheckpointException(dir + " holds a finished run that differs in " + difference.get()
                 + ": use another --out directory, or --restart to replace it");
+        }
+    }
+
+    /**
+     * A shard directory records its shard in {@code run.json}; a second shard written into it
+     * would overwrite that record, and {@code collect} would then miss the first shard.
+     */
+    private static void checkSameShard(Path dir, Shard shard, ObjectMapper mapper) throws IOException {
+        Path run = dir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        JsonNode stored;
+        try {
+            stored = mapper.readTree(run.toFile());
+        } catch (IOException e) {
+            return; // named by finishedDifference, with the same words as for any unreadable run.json
+        }
+        String there = stored == null ? null : stored.path("shard").asText(null);
+        if (there != null && !there.equals(shard.toString())) {
+            throw new CheckpointException(dir + " holds shard " + there + " of this run, not " + shard
+                + ": give each shard its own --out directory, or --restart to replace it");
         }
     }
 

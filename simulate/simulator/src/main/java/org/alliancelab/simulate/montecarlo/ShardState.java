@@ -41,7 +41,7 @@ public record ShardState(Path dir, State state, Optional<Shard> shard, int block
         }
         int blocks;
         try (var files = Files.list(checkpoint)) {
-            blocks = (int) files.filter(p -> p.getFileName().toString().matches("c\\d+-b\\d+\\.csv")).count();
+            blocks = (int) files.filter(p -> Checkpoint.BLOCK_NAME.matcher(p.getFileName().toString()).matches()).count();
         }
         Path run = dir.resolve("run.json");
         if (Files.isRegularFile(run)) {

@@ -70,7 +70,7 @@ class MonteCarloRunnerTest {
         assertTrue(first.computed() >= 4 * 30 && first.computed() <= 4 * 50, "computed " + first.computed());
         assertFalse(Files.exists(dir.resolve("summary.json")));
         // a killed process can leave a temporary file behind: it must be ignored and removed
-        Files.writeString(dir.resolve(".checkpoint/.c00002-b000004.csv.123.tmp"), "replication,x\n0,");
+        Files.writeString(dir.resolve(".checkpoint/.c00002-b000004.csv.gz.123.tmp"), "replication,x\n0,");
         RunResult second = MonteCarloRunner.of(design()).run(dir);
         assertEquals(RunResult.Status.COMPLETE, second.status());
         assertEquals(first.computed(), second.reused());
@@ -164,8 +164,8 @@ class MonteCarloRunnerTest {
         MonteCarloRunner.of(design()).run(tmp.resolve("full"));
         Path dir = tmp.resolve("d");
         MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(2)).run(dir);
-        Path block = dir.resolve(".checkpoint/c00000-b000000.csv");
-        flipFirstDigit(block, 200);
+        Path block = dir.resolve(".checkpoint/c00000-b000000.csv.gz");
+        flipOneBit(block);
         RunResult r = MonteCarloRunner.of(design()).run(dir);
         assertEquals(List.of(block), r.damaged());
         assertEquals(RunResult.Status.COMPLETE, r.status());
@@ -181,8 +181,8 @@ class MonteCarloRunnerTest {
         Path ledger = dir.resolve(".checkpoint/blocks.sha256");
         Files.writeString(ledger, Files.readString(ledger).lines().skip(1).map(l -> l + "\n")
             .reduce("", String::concat) + "0123");
-        Path orphan = dir.resolve(".checkpoint/c00002-b000004.csv");
-        Files.copy(dir.resolve(".checkpoint/c00000-b000000.csv"), orphan);
+        Path orphan = dir.resolve(".checkpoint/c00002-b000004.csv.gz");
+        Files.copy(dir.resolve(".checkpoint/c00000-b000000.csv.gz"), orphan);
         RunResult r = MonteCarloRunner.of(design()).run(dir);
         assertEquals(List.of(), r.damaged());
         assertSameFiles(tmp.resolve("full"), dir);
@@ -198,26 +198,39 @@ class MonteCarloRunnerTest {
         }
         Path block;
         try (Stream<Path> s = Files.list(shards.get(1).resolve(".checkpoint"))) {
-            block = s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().findFirst().orElseThrow();
+            block = s.filter(p -> p.getFileName().toString().endsWith(".csv.gz")).sorted().findFirst().orElseThrow();
         }
-        flipFirstDigit(block, 300);
+        flipOneBit(block);
         CheckpointException e = assertThrows(CheckpointException.class,
             () -> MonteCarloCollector.collect(shards, tmp.resolve("merged"), run -> design()));
         assertEquals(block + ": damaged (its SHA-256 differs from the one recorded in blocks.sha256)", e.getMessage());
         assertFalse(Files.exists(tmp.resolve("merged/summary.json")), "no summary of a damaged run");
     }
 
-    /** Changes one digit after a byte offset (0 to 1, else to 0). */
-    static void flipFirstDigit(Path file, int from) throws IOException {
+    @Test
+    void anotherShardOrAWholeRunIntoAShardDirectoryIsRefused() throws IOException {
+        Path d = tmp.resolve("s1");
+        MonteCarloRunner.of(design()).withShard(new Shard(1, 2)).run(d);
+        byte[] runJson = Files.readAllBytes(d.resolve("run.json"));
+        CheckpointException second = assertThrows(CheckpointException.class,
+            () -> MonteCarloRunner.of(design()).withShard(new Shard(2, 2)).run(d));
+        assertEquals(d + " holds shard 1/2 of this run, not 2/2: give each shard its own --out directory, "
+            + "or --restart to replace it", second.getMessage());
+        CheckpointException whole = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(design()).run(d));
+        assertTrue(whole.getMessage().contains("holds shard 1/2 of this run, not 1/1"), whole.getMessage());
+        assertArrayEquals(runJson, Files.readAllBytes(d.resolve("run.json")), "the shard's record is kept");
+        // the same shard again is a resume, and --restart replaces the shard
+        assertEquals(RunResult.Status.SHARD_COMPLETE,
+            MonteCarloRunner.of(design()).withShard(new Shard(1, 2)).run(d).status());
+        assertEquals(RunResult.Status.SHARD_COMPLETE,
+            MonteCarloRunner.of(design()).withShard(new Shard(2, 2)).restarting().run(d).status());
+    }
+
+    /** Flips one bit in the middle of a file: the smallest damage there is. */
+    static void flipOneBit(Path file) throws IOException {
         byte[] b = Files.readAllBytes(file);
-        for (int i = from; i < b.length; i++) {
-            if (b[i] >= '0' && b[i] <= '9') {
-                b[i] = (byte) (b[i] == '0' ? '1' : '0');
-                Files.write(file, b);
-                return;
-            }
-        }
-        throw new AssertionError("no digit after " + from + " in " + file);
+        b[b.length / 2] ^= 1;
+        Files.write(file, b);
     }
 
     @Test
