@@ -18,14 +18,31 @@ public final class Cholesky {
      * @return whether A is positive definite (every pivot positive and finite)
      */
     public static boolean factor(double[] a, int p, double[] l) {
+        return firstDeficientColumn(a, p, l, 0) < 0;
+    }
+
+    /**
+     * Factors A and reports the first column whose pivot (the part of its diagonal not explained
+     * by the columns before it) is at most {@code tolerance} times its diagonal, or is not finite:
+     * with a positive tolerance this detects a column collinear with the others, to working
+     * precision, rather than only an exactly singular matrix.
+     *
+     * @param a symmetric p &times; p matrix, row-major (only the lower triangle is read)
+     * @param p dimension
+     * @param l receives the lower factor (p &times; p, row-major; the upper triangle is zeroed)
+     * @param tolerance relative pivot threshold, in [0, 1)
+     * @return -1 when every pivot passes, else the index of the first column that fails (the
+     *     factor is then complete only up to that column)
+     */
+    public static int firstDeficientColumn(double[] a, int p, double[] l, double tolerance) {
         java.util.Arrays.fill(l, 0, p * p, 0);
         for (int j = 0; j < p; j++) {
             double d = a[j * p + j];
             for (int k = 0; k < j; k++) {
                 d -= l[j * p + k] * l[j * p + k];
             }
-            if (!(d > 0) || Double.isInfinite(d)) {
-                return false;
+            if (!(d > tolerance * a[j * p + j]) || !(d > 0) || Double.isInfinite(d)) {
+                return j;
             }
             double ljj = Math.sqrt(d);
             l[j * p + j] = ljj;
@@ -37,7 +54,7 @@ public final class Cholesky {
                 l[i * p + j] = s / ljj;
             }
         }
-        return true;
+        return -1;
     }
 
     /**

@@ -93,6 +93,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 "--measure applies to --method cs; composite combines raw correlations (pool its output with "
                     + "any --measure)");
         }
+        output.checkNotInput(input);
         StudyTable table = StudyTable.read(input);
         Column clusters = table.findColumn(cluster)
             .orElseThrow(() -> table.missingColumn(cluster, "cluster column (--cluster) is missing"));

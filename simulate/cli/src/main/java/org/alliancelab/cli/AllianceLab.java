@@ -114,7 +114,8 @@ public final class AllianceLab implements Callable<Integer> {
      */
     static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
-        cl.setErr(err);
+        // error lines quote input files: their control characters must not reach the terminal
+        cl.setErr(new PrintWriter(new org.alliancelab.cli.io.ControlEscapingWriter(err), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(AllianceLab::handleParameterException);
         cl.setExecutionExceptionHandler(AllianceLab::handleExecutionException);

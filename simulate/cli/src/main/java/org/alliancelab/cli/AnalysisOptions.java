@@ -60,6 +60,11 @@ public final class AnalysisOptions {
      * @param spec the command, for the error message
      * @throws ParameterException when the level is outside (0, 1)
      */
+    /** @return the {@code --input} file */
+    Path input() {
+        return input;
+    }
+
     void validate(CommandSpec spec) {
         if (!(level > 0 && level < 1)) {
             throw new ParameterException(spec.commandLine(),

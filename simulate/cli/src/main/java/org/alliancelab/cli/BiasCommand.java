@@ -103,6 +103,7 @@ public final class BiasCommand implements Callable<Integer> {
         analysis.validate(spec);
         format.validate(spec);
         PlotOutput.validate(spec, plot, output.file());
+        output.checkNotInput(analysis.input(), plot);
         StudyData data = analysis.read(MIN_STUDIES, "the bias diagnostics");
         double[] yi = data.yi();
         double[] vi = data.vi();
@@ -145,7 +146,7 @@ public final class BiasCommand implements Callable<Integer> {
                 .withEgger(new EggerLine(egger.limitEstimate(), egger.slope()))
                 .withPeese(new PeeseCurve(petPeese.peeseIntercept().estimate(),
                     petPeese.peese().coefficients().get(1).estimate()));
-            PlotOutput.write(spec, plot, FunnelPlot.of(funnel));
+            PlotOutput.write(spec, output, plot, FunnelPlot.of(funnel));
         }
         output.emit(spec, text);
         return AllianceLab.EXIT_OK;

@@ -46,6 +46,7 @@ public final class InfluenceCommand implements Callable<Integer> {
     public Integer call() {
         analysis.validate(spec);
         format.validate(spec);
+        output.checkNotInput(analysis.input());
         StudyData data = analysis.read(MIN_STUDIES, "the influence diagnostics");
         double[] yi = data.yi();
         double[] vi = data.vi();

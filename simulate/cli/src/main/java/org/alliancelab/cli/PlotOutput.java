@@ -38,13 +38,16 @@ final class PlotOutput {
     }
 
     /**
+     * Renders the figure and hands it to the command's output, which writes it with the
+     * result, all or none.
+     *
      * @param spec the command
+     * @param output the command's {@code --out}
      * @param plot the {@code --plot} file (validated)
      * @param figure the figure to write in the format of the extension
-     * @throws org.alliancelab.cli.io.OutputException when the file cannot be written
      */
-    static void write(CommandSpec spec, Path plot, Figure figure) {
-        AtomicOutput.write(plot, figure.render(format(spec, plot)));
+    static void write(CommandSpec spec, OutputFileOption output, Path plot, Figure figure) {
+        output.alsoWrite(plot, figure.render(format(spec, plot)));
     }
 
     private static PlotFormat format(CommandSpec spec, Path plot) {

@@ -123,6 +123,7 @@ public final class PoolCommand implements Callable<Integer> {
                 + "meta-regression (--mods), not to --by subgroups");
         }
         PlotOutput.validate(spec, plot, output.file());
+        output.checkNotInput(analysis.input(), plot);
         StudyData data = analysis.read();
         String text;
         if (mods != null) {
@@ -148,7 +149,7 @@ public final class PoolCommand implements Callable<Integer> {
         }
         String text = format.render(report);
         if (plot != null) {
-            PlotOutput.write(spec, plot, ForestPlot.of(
+            PlotOutput.write(spec, output, plot, ForestPlot.of(
                 ForestPlotData.forPool(List.of(data.labels()), yi, vi, result, data.measure())));
         }
         return text;
@@ -225,7 +226,7 @@ public final class PoolCommand implements Callable<Integer> {
         }
         String text = format.render(SubgroupReport.of(data, model, by, result, intervals));
         if (plot != null) {
-            PlotOutput.write(spec, plot, ForestPlot.of(
+            PlotOutput.write(spec, output, plot, ForestPlot.of(
                 ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())));
         }
         return text;

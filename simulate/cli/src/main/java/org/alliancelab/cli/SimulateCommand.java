@@ -85,6 +85,11 @@ public final class SimulateCommand implements Callable<Integer> {
             + "when the name ends in .gz (default: ${DEFAULT-VALUE}).")
     private Path studiesFile;
 
+    @Option(names = "--restart",
+        description = "Discard what the output directory holds of another run (finished or not) and start afresh, "
+            + "instead of refusing it. Only the files a run writes are deleted.")
+    private boolean restart;
+
     @Option(names = "--quiet", description = "No progress bar and no table.")
     private boolean quiet;
 
@@ -146,11 +151,16 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<RunSummary> summaries = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
-        for (ScenarioDesign d : designs) {
-            Path dir = outDir(d.name());
+        List<Path> outDirs = outDirs(designs);
+        for (int di = 0; di < designs.size(); di++) {
+            ScenarioDesign d = designs.get(di);
+            Path dir = outDirs.get(di);
             boolean bar = !quiet && System.console() != null;
             ProgressBar progress = bar ? new ProgressBar(err, d.name()) : null;
             MonteCarloRunner runner = MonteCarloRunner.of(d).withThreads(nThreads).withShard(part);
+            if (restart) {
+                runner = runner.restarting();
+            }
             if (progress != null) {
                 runner = runner.withProgress(progress);
             }
@@ -168,6 +178,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 return 2;
             }
             finish(progress);
+            for (Path damaged : r.damaged()) {
+                err.println("alliance-lab simulate: note: " + damaged
+                    + " was damaged (its SHA-256 differed from the recorded one) and was computed again");
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (r.status() == RunResult.Status.SHARD_COMPLETE) {
                 if (!quiet) {
@@ -229,11 +243,27 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private Path outDir(String name) {
-        if (scenarios.size() == 1 && out != null) {
-            return out;
+    /**
+     * One directory per scenario: {@code --out} itself for one scenario, else
+     * {@code <out>/<name>}; two scenarios of the same name get {@code name}, {@code name-2}, ...
+     * so that neither overwrites the other.
+     */
+    private List<Path> outDirs(List<ScenarioDesign> designs) {
+        if (designs.size() == 1 && out != null) {
+            return List.of(out);
         }
-        return (out == null ? Path.of(DEFAULT_OUT) : out).resolve(directoryName(name));
+        Path parent = out == null ? Path.of(DEFAULT_OUT) : out;
+        List<Path> dirs = new ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (ScenarioDesign d : designs) {
+            String base = directoryName(d.name());
+            String name = base;
+            for (int k = 2; !taken.add(name.toLowerCase(Locale.ROOT)); k++) {
+                name = base + "-" + k;
+            }
+            dirs.add(parent.resolve(name));
+        }
+        return dirs;
     }
 
     /** A scenario name as one safe directory name (a name from a file could hold "/" or ".."). */

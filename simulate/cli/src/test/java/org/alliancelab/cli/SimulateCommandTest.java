@@ -123,7 +123,8 @@ class SimulateCommandTest {
         CliRun other = run(new SimulateCommand(), "--scenario", "causal", "--reps", "10", "--seed", "3",
             "--out", dir.toString());
         assertEquals(2, other.exitCode());
-        assertTrue(other.err().contains("holds a checkpoint of a different run"), other.err());
+        assertTrue(other.err().contains("holds an unfinished run that differs in seed (3 here, 20180101 in the directory)"),
+            other.err());
         assertEquals(1, other.err().lines().count());
     }
 

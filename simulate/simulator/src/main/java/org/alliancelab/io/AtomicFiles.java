@@ -26,6 +26,10 @@ import java.util.Set;
  * atomic step (a plain replacing move where the file system has no atomic rename). On any
  * failure the temporary file is deleted and the target is left as it was.
  *
+ * <p>A target that is a symbolic link is written through: the file the link points to is
+ * replaced, the link stays. A target that exists but is not a regular file (a device such as
+ * {@code /dev/null}, a FIFO) is written to as a stream, never replaced.
+ *
  * <p>The target's directory must exist: creating directories is the caller's decision.
  * Temporary names are {@code .NAME...}{@value #TEMP_SUFFIX}; leftovers of a killed process can
  * be removed with {@link #deleteTemporaries(Path)}.
@@ -142,12 +146,35 @@ public final class AtomicFiles {
         writeBytes(target, Durability.SYNCED, os -> os.write(content));
     }
 
+    /**
+     * Writes bytes to {@code target} atomically, as durable as asked.
+     *
+     * @param target the file to create or replace
+     * @param content its whole content
+     * @param durability whether to force the content to the device before the rename
+     * @throws IOException as {@link #write(Path, Content)}
+     */
+    public static void write(Path target, byte[] content, Durability durability) throws IOException {
+        writeBytes(target, durability, os -> os.write(content));
+    }
+
     private static void writeBytes(Path target, Durability durability, Bytes content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
+        if (Files.isDirectory(target)) {
             // a move would replace an empty directory
             throw new FileSystemException(target.toString(), null, "is a directory");
         }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // a device, FIFO or socket: replacing it would destroy it, so write to it as a stream
+            try (OutputStream os = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                content.writeTo(os);
+            } catch (FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new IOException(target + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        Path absolute = linkTarget(target.toAbsolutePath());
         Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -164,8 +191,82 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // e.g. "No space left on device", which names no file
+            throw new IOException(target + ": " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * The file a path names after following symbolic links (also dangling ones), so that a
+     * link is written through, as a shell redirection does, rather than replaced by a file.
+     */
+    private static Path linkTarget(Path path) throws IOException {
+        Path p = path;
+        for (int i = 0; i < 40; i++) {
+            if (!Files.isSymbolicLink(p)) {
+                return p;
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
+    }
+
+    /**
+     * Writes several files all or none: every content goes to its temporary file first, and
+     * only when all are written are they renamed over their targets. A failure before the
+     * renames leaves every target as it was. Targets that are devices or FIFOs cannot be staged:
+     * they are written last, as streams.
+     *
+     * @param files targets and their whole content, in order
+     * @throws IOException as {@link #write(Path, Content)}, for the first target that fails
+     */
+    public static void writeAll(java.util.Map<Path, byte[]> files) throws IOException {
+        java.util.List<Path[]> staged = new java.util.ArrayList<>();
+        java.util.Map<Path, byte[]> streams = new java.util.LinkedHashMap<>();
+        try {
+            for (java.util.Map.Entry<Path, byte[]> f : files.entrySet()) {
+                Path target = f.getKey();
+                if (Files.isDirectory(target)) {
+                    throw new FileSystemException(target.toString(), null, "is a directory");
+                }
+                if (Files.exists(target) && !Files.isRegularFile(target)) {
+                    streams.put(target, f.getValue());
+                    continue;
+                }
+                Path absolute = linkTarget(target.toAbsolutePath());
+                Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+                staged.add(new Path[] {tmp, absolute, target});
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    OutputStream os = Channels.newOutputStream(channel);
+                    os.write(f.getValue());
+                    os.flush();
+                    channel.force(true);
+                } catch (FileSystemException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new IOException(target + ": " + e.getMessage(), e);
+                }
+                sharePermissions(tmp, absolute);
+            }
+            for (Path[] t : staged) {
+                try {
+                    Files.move(t[0], t[1], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(t[0], t[1], StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            for (Path[] t : staged) {
+                Files.deleteIfExists(t[0]);
+            }
+        }
+        for (java.util.Map.Entry<Path, byte[]> f : streams.entrySet()) {
+            write(f.getKey(), f.getValue());
         }
     }
 

@@ -72,7 +72,7 @@ class AtomicFilesTest {
             w.write("half");
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        assertEquals(file + ": disk full", e.getMessage(), "names the file");
         assertEquals("complete\n", Files.readString(file));
         assertEquals(List.of("summary.csv"), names());
     }

@@ -75,6 +75,51 @@ public final class AtomicOutput {
         }
     }
 
+    /**
+     * Writes several files all or none ({@link AtomicFiles#writeAll}).
+     *
+     * @param files targets and their content
+     * @throws OutputException naming the first file that cannot be written; then none is
+     */
+    public static void writeAll(java.util.Map<Path, byte[]> files) {
+        for (Path f : files.keySet()) {
+            checkTarget(f);
+        }
+        try {
+            AtomicFiles.writeAll(files);
+        } catch (IOException e) {
+            Path named = files.keySet().stream().filter(f -> e.getMessage() != null
+                && e.getMessage().startsWith(f.toString())).findFirst().orElse(files.keySet().iterator().next());
+            throw failed(named, e);
+        }
+    }
+
+    /**
+     * Refuses an output that is an input (the same file by another name or through a link
+     * too), before anything is read.
+     *
+     * @param output an output file, or null
+     * @param input an input file
+     * @throws OutputException when they are the same file
+     */
+    public static void checkNotInput(Path output, Path input) {
+        if (output != null && input != null && sameFile(output, input)) {
+            throw OutputException.of(output.toString(), "is the input file " + input
+                + ": writing it would destroy the input; choose another output file", null);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // fall back to comparing the names
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     private static OutputException failed(Path file, Exception e) {
         String name = file.toString();
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
@@ -84,6 +129,11 @@ public final class AtomicOutput {
         if (cause instanceof NoSuchFileException) {
             return OutputException.of(name, "cannot write: no such directory", e);
         }
-        return OutputException.of(name, "cannot write: " + cause.getMessage(), e);
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        // AtomicFiles names the file itself; do not name it twice
+        if (message.startsWith(name + ": ")) {
+            message = message.substring(name.length() + 2);
+        }
+        return OutputException.of(name, "cannot write: " + message, e);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.alliancelab.simulate.results.RunSummary;
 
 /**
@@ -13,7 +14,10 @@ import org.alliancelab.simulate.results.RunSummary;
  * single run writes. Every directory must come from the same run (same fingerprint: scenario,
  * seed, replications, engine, software version); together they must hold every block. Because
  * the output is written from the stored blocks in (condition, replication) order, the files
- * are byte-identical to those of an unsharded run.
+ * are byte-identical to those of an unsharded run. Every block is checked against the SHA-256
+ * its shard recorded; a damaged or unrecorded block is refused by name. The output directory
+ * follows the rules of a run's ({@link OutputDirectory}): new, empty, or the same run's, and
+ * locked while it is written.
  */
 public final class MonteCarloCollector {
 
@@ -68,28 +72,33 @@ public final class MonteCarloCollector {
                 + "settings (" + first.description() + "; this program: " + identity.describe() + ")");
         }
         List<Path> dirs = new ArrayList<>();
+        List<BlockLedger> ledgers = new ArrayList<>();
         for (StoredRun s : stored) {
             dirs.add(s.dir());
+            ledgers.add(BlockLedger.read(s.dir()));
         }
         BlockSource source = new BlockSource() {
             @Override
             public boolean has(int condition, int block) {
-                return find(condition, block) != null;
+                return find(condition, block) >= 0;
             }
 
-            private Path find(int condition, int block) {
-                for (Path d : dirs) {
-                    Path f = Checkpoint.blockFile(d, condition, block);
-                    if (Files.exists(f)) {
-                        return f;
+            /** The shard whose checkpoint records the block, or -1. */
+            private int find(int condition, int block) {
+                for (int i = 0; i < dirs.size(); i++) {
+                    Path f = Checkpoint.blockFile(dirs.get(i), condition, block);
+                    if (Files.exists(f) && ledgers.get(i).has(f.getFileName().toString())) {
+                        return i;
                     }
                 }
-                return null;
+                return -1;
             }
 
             @Override
             public List<ReplicationRecord> read(int condition, int block, int firstRep, int end) throws IOException {
-                return Checkpoint.read(find(condition, block), identity.columns(), condition, firstRep, end);
+                int i = find(condition, block);
+                return Checkpoint.read(ledgers.get(i), Checkpoint.blockFile(dirs.get(i), condition, block),
+                    identity.columns(), condition, firstRep, end);
             }
         };
         WorkPlan plan = new WorkPlan(design.conditions().size(), design.replications());
@@ -109,7 +118,24 @@ public final class MonteCarloCollector {
                 + plan.blocks(Shard.ALL).size() + " blocks (first: " + firstMissing
                 + "): give every shard's directory, after each shard has finished");
         }
-        return OutputFiles.write(design, source, outDir, mapper);
+        OutputDirectory.checkForeign(outDir);
+        try (RunLock lock = RunLock.acquire(outDir)) {
+            OutputDirectory.prepare(outDir, identity, false, mapper);
+            if (Files.isDirectory(outDir.resolve(Checkpoint.DIRECTORY))) {
+                throw new CheckpointException(outDir + " holds a checkpoint (a shard or an unfinished run): collect "
+                    + "into another directory");
+            }
+            RunSummary summary = OutputFiles.write(design, source, outDir, mapper);
+            ObjectNode run = mapper.createObjectNode();
+            run.put("scenario", design.name());
+            run.put("software", SoftwareVersion.label());
+            run.put("status", "complete");
+            run.put("collected_from", shardDirs.size());
+            run.put("finished_at", java.time.Instant.now().toString());
+            run.set("identity", MonteCarloRunner.identityJson(identity, mapper));
+            OutputFiles.write(outDir.resolve(OutputDirectory.RUN_JSON), run, mapper);
+            return summary;
+        }
     }
 
     /**

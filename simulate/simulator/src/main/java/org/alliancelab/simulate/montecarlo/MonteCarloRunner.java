@@ -43,14 +43,16 @@ public final class MonteCarloRunner {
     private final Shard shard;
     private final ProgressListener progress;
     private final BooleanSupplier stopRequested;
+    private final boolean restart;
 
     private MonteCarloRunner(MonteCarloDesign design, int threads, Shard shard, ProgressListener progress,
-                             BooleanSupplier stopRequested) {
+                             BooleanSupplier stopRequested, boolean restart) {
         this.design = design;
         this.threads = threads;
         this.shard = shard;
         this.progress = progress;
         this.stopRequested = stopRequested;
+        this.restart = restart;
     }
 
     /**
@@ -58,7 +60,7 @@ public final class MonteCarloRunner {
      * @return a runner with one thread, the whole run, no progress reports
      */
     public static MonteCarloRunner of(MonteCarloDesign design) {
-        return new MonteCarloRunner(Objects.requireNonNull(design), 1, Shard.ALL, ProgressListener.NONE, () -> false);
+        return new MonteCarloRunner(Objects.requireNonNull(design), 1, Shard.ALL, ProgressListener.NONE, () -> false, false);
     }
 
     /**
@@ -69,7 +71,7 @@ public final class MonteCarloRunner {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }
-        return new MonteCarloRunner(design, n, shard, progress, stopRequested);
+        return new MonteCarloRunner(design, n, shard, progress, stopRequested, restart);
     }
 
     /**
@@ -77,7 +79,7 @@ public final class MonteCarloRunner {
      * @return a copy running only that shard
      */
     public MonteCarloRunner withShard(Shard s) {
-        return new MonteCarloRunner(design, threads, Objects.requireNonNull(s), progress, stopRequested);
+        return new MonteCarloRunner(design, threads, Objects.requireNonNull(s), progress, stopRequested, restart);
     }
 
     /**
@@ -85,7 +87,7 @@ public final class MonteCarloRunner {
      * @return a copy reporting progress
      */
     public MonteCarloRunner withProgress(ProgressListener listener) {
-        return new MonteCarloRunner(design, threads, shard, Objects.requireNonNull(listener), stopRequested);
+        return new MonteCarloRunner(design, threads, shard, Objects.requireNonNull(listener), stopRequested, restart);
     }
 
     /**
@@ -95,22 +97,50 @@ public final class MonteCarloRunner {
      * @return a copy that can be stopped
      */
     public MonteCarloRunner withStopRequest(BooleanSupplier stop) {
-        return new MonteCarloRunner(design, threads, shard, progress, Objects.requireNonNull(stop));
+        return new MonteCarloRunner(design, threads, shard, progress, Objects.requireNonNull(stop), restart);
     }
 
     /**
-     * Runs (or resumes) the simulation into a directory.
+     * @return a copy that discards what the output directory holds of another (or the same)
+     *     run, finished or not, instead of refusing it or resuming it; files that a run does not
+     *     write are never deleted
+     */
+    public MonteCarloRunner restarting() {
+        return new MonteCarloRunner(design, threads, shard, progress, stopRequested, true);
+    }
+
+    /**
+     * Runs (or resumes) the simulation into a directory, which it holds locked
+     * ({@link RunLock}) until it returns.
+     *
+     * <p>The directory must be new, empty, or an output of this very run (finished, stopped or
+     * a shard): a directory of another run is refused, naming the first difference, unless
+     * {@link #restarting()}; a non-empty directory that is not an alliance-lab output is always
+     * refused. On resume every stored block is checked against its recorded SHA-256; damaged
+     * ones are computed again and listed in {@link RunResult#damaged()}.
      *
      * @param outDir output directory, created when absent
      * @return what was done
-     * @throws CheckpointException when the directory holds another run's checkpoint
+     * @throws CheckpointException when the directory holds another run, is not an alliance-lab
+     *     output, or is being written by another process
      * @throws IOException on a file error
      */
     public RunResult run(Path outDir) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         long start = System.nanoTime();
         RunIdentity identity = RunIdentity.of(design);
-        Checkpoint checkpoint = Checkpoint.open(outDir, identity, mapper);
+        OutputDirectory.checkForeign(outDir);
+        try (RunLock lock = RunLock.acquire(outDir)) {
+            OutputDirectory.prepare(outDir, identity, restart, mapper);
+            try (Checkpoint checkpoint = Checkpoint.open(outDir, identity, mapper)) {
+                return run(outDir, identity, checkpoint, mapper, start);
+            }
+        }
+    }
+
+    private RunResult run(Path outDir, RunIdentity identity, Checkpoint checkpoint, ObjectMapper mapper, long start)
+        throws IOException {
+        List<Path> damaged = checkpoint.dropDamaged();
         WorkPlan plan = new WorkPlan(design.conditions().size(), design.replications());
         List<int[]> todo = new ArrayList<>();
         long total = 0;
@@ -139,11 +169,14 @@ public final class MonteCarloRunner {
             status = RunResult.Status.SHARD_COMPLETE;
         } else {
             summary = Optional.of(OutputFiles.write(design, finished, outDir, mapper));
-            checkpoint.delete();
             status = RunResult.Status.COMPLETE;
         }
-        writeRunInfo(outDir, mapper, status, computed, reused, System.nanoTime() - start);
-        return new RunResult(status, outDir, computed, reused, summary);
+        // run.json first: a kill before the checkpoint is gone leaves a complete, resumable run
+        writeRunInfo(outDir, identity, mapper, status, computed, reused, System.nanoTime() - start);
+        if (status == RunResult.Status.COMPLETE) {
+            checkpoint.delete();
+        }
+        return new RunResult(status, outDir, computed, reused, summary, damaged);
     }
 
     private long runBlocks(List<int[]> todo, WorkPlan plan, FinishedBlocks checkpoint, long reused, long total)
@@ -290,8 +323,8 @@ public final class MonteCarloRunner {
         }
     }
 
-    private void writeRunInfo(Path outDir, ObjectMapper mapper, RunResult.Status status, long computed, long reused,
-                              long nanos) throws IOException {
+    private void writeRunInfo(Path outDir, RunIdentity identity, ObjectMapper mapper, RunResult.Status status,
+                              long computed, long reused, long nanos) throws IOException {
         ObjectNode o = mapper.createObjectNode();
         o.put("scenario", design.name());
         o.put("software", SoftwareVersion.label());
@@ -303,6 +336,14 @@ public final class MonteCarloRunner {
         o.put("replications_reused", reused);
         o.put("wall_seconds", nanos / 1e9);
         o.put("finished_at", java.time.Instant.now().toString());
-        OutputFiles.write(outDir.resolve("run.json"), o, mapper);
+        o.set("identity", identityJson(identity, mapper));
+        OutputFiles.write(outDir.resolve(OutputDirectory.RUN_JSON), o, mapper);
+    }
+
+    /** The identity as {@code run.json} records it: the fields and the scenario definition. */
+    static ObjectNode identityJson(RunIdentity identity, ObjectMapper mapper) throws IOException {
+        ObjectNode id = identity.toJson(mapper);
+        id.set("definition", mapper.readTree(identity.scenarioJson()));
+        return id;
     }
 }

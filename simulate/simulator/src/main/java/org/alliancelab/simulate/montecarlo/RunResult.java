@@ -1,6 +1,7 @@
 package org.alliancelab.simulate.montecarlo;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.alliancelab.simulate.results.RunSummary;
 
@@ -12,8 +13,16 @@ import org.alliancelab.simulate.results.RunSummary;
  * @param computed replications computed by this call
  * @param reused replications taken from an existing checkpoint
  * @param summary what the run wrote to summary.json (present only when {@link Status#COMPLETE})
+ * @param damaged checkpoint blocks found damaged on resume (their SHA-256 differed from the
+ *     recorded one) and computed again
  */
-public record RunResult(Status status, Path outDir, long computed, long reused, Optional<RunSummary> summary) {
+public record RunResult(Status status, Path outDir, long computed, long reused, Optional<RunSummary> summary,
+                        List<Path> damaged) {
+
+    /** Copies the list. */
+    public RunResult {
+        damaged = List.copyOf(damaged);
+    }
 
     /** How a run ended. */
     public enum Status {

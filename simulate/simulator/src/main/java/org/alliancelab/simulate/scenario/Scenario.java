@@ -35,11 +35,18 @@ public final class Scenario {
         "null-unmeasured", "reverse-causation", "mediator", "dropout", "fluckiger2018",
         "fluckiger2018-null");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+            // a long description is valid JSON: lift the parser's 20-million-character cap
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxStringLength(Integer.MAX_VALUE).build())
+            .build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .build();
+
+    /** Most conditions a grid may have: each is a validated model held in memory. */
+    public static final int MAX_CONDITIONS = 100_000;
 
     private final String source;
     private final String name;
@@ -67,9 +74,12 @@ public final class Scenario {
      */
     public static Scenario load(Path file) {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException(source, "", "is a directory, not a scenario file");
+        }
         String text;
         try {
-            text = Files.readString(file);
+            text = utf8(Files.readAllBytes(file), source);
         } catch (IOException e) {
             throw new ScenarioException(source, "", "cannot read file: " + e.getMessage());
         }
@@ -112,6 +122,10 @@ public final class Scenario {
      * @throws ScenarioException when neither exists or the scenario is invalid
      */
     public static Scenario resolve(String nameOrPath) {
+        if (nameOrPath.isBlank()) {
+            throw new ScenarioException("--scenario", "", "empty scenario name (built-ins: " + String.join(", ", BUILT_IN)
+                + ")");
+        }
         if (BUILT_IN.contains(nameOrPath)) {
             return builtIn(nameOrPath);
         }
@@ -144,7 +158,57 @@ public final class Scenario {
         if (root == null || !root.isObject()) {
             throw new ScenarioException(source, "", "expected a JSON object");
         }
+        checkFinite(source, "", root);
         return of(source, defaultName, (ObjectNode) root);
+    }
+
+    /**
+     * The text of a scenario file: UTF-8, with or without a byte-order mark (as CSV input).
+     *
+     * @throws ScenarioException naming the line of the first byte that is not UTF-8
+     */
+    private static String utf8(byte[] bytes, String source) {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = d.decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new ScenarioException(source, "", "not UTF-8 text: invalid byte 0x"
+                + String.format(java.util.Locale.ROOT, "%02x", bytes[at] & 0xff) + " on line " + line
+                + " (save the file as UTF-8)");
+        }
+        d.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Refuses numbers beyond the range of a double (the parser reads {@code 1e400} as
+     * infinity), naming their JSON pointer, before any field is read.
+     */
+    private static void checkFinite(String source, String pointer, JsonNode node) {
+        if (node.isNumber() && !Double.isFinite(node.asDouble())) {
+            throw new ScenarioException(source, pointer, "number out of range (beyond +-1.8e308)");
+        }
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var f = fields.next();
+                checkFinite(source, pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1"), f.getValue());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkFinite(source, pointer + "/" + i, node.get(i));
+            }
+        }
     }
 
     private static Scenario of(String source, String defaultName, ObjectNode tree) {
@@ -188,10 +252,15 @@ public final class Scenario {
                 levels.add(values);
             }
         }
-        int count = 1;
+        long product = 1;
         for (List<Double> l : levels) {
-            count = Math.multiplyExact(count, l.size());
+            product *= l.size();
+            if (product > MAX_CONDITIONS) {
+                throw root.error("grid", "the grid has more than " + MAX_CONDITIONS + " conditions (the product of "
+                    + "its factors' level counts); split it into several scenarios");
+            }
         }
+        int count = (int) product;
         ScenarioReader reader = new ScenarioReader(source);
         List<Condition> conditions = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {

@@ -84,20 +84,140 @@ class MonteCarloRunnerTest {
         MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(1)).run(dir);
         FakeDesign otherSeed = new FakeDesign(7, 230, 3, "a");
         CheckpointException e = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(otherSeed).run(dir));
-        assertTrue(e.getMessage().contains("different run") && e.getMessage().contains("seed 7"), e.getMessage());
+        assertTrue(e.getMessage().contains("unfinished run that differs in seed (7 here, 20260101 in the directory)"),
+            e.getMessage());
         FakeDesign otherScenario = new FakeDesign(20260101L, 230, 3, "b");
-        assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(otherScenario).run(dir));
+        CheckpointException name = assertThrows(CheckpointException.class,
+            () -> MonteCarloRunner.of(otherScenario).run(dir));
+        assertTrue(name.getMessage().contains("scenario definition at /fake (\"b\" here, \"a\" in the directory)"),
+            name.getMessage());
+        FakeDesign otherReps = new FakeDesign(20260101L, 231, 3, "a");
+        CheckpointException reps = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(otherReps).run(dir));
+        assertTrue(reps.getMessage().contains("replications (231 here, 230 in the directory)"), reps.getMessage());
     }
 
     @Test
-    void damagedBlockFileIsReportedNotUsed() throws IOException {
+    void finishedRunOfAnotherRunIsRefusedAndRestartStartsCleanly() throws IOException {
+        Path dir = tmp.resolve("fin");
+        MonteCarloRunner.of(design()).run(dir);
+        byte[] summary = Files.readAllBytes(dir.resolve("summary.json"));
+        FakeDesign otherSeed = new FakeDesign(7, 230, 3, "a");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(otherSeed).run(dir));
+        assertTrue(e.getMessage().contains("holds a finished run that differs in seed (7 here"), e.getMessage());
+        assertArrayEquals(summary, Files.readAllBytes(dir.resolve("summary.json")), "the finished run is untouched");
+        assertFalse(Files.exists(dir.resolve(".checkpoint")), "no checkpoint was started");
+        // the same run again is allowed (and reproduces the files)
+        MonteCarloRunner.of(design()).run(dir);
+        assertArrayEquals(summary, Files.readAllBytes(dir.resolve("summary.json")));
+        // restart: the other run replaces it, and equals that run written into a fresh directory
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        RunResult r = MonteCarloRunner.of(otherSeed).restarting().run(dir);
+        assertEquals(0, r.reused());
+        MonteCarloRunner.of(otherSeed).run(tmp.resolve("fresh"));
+        assertSameFiles(tmp.resolve("fresh"), dir);
+        assertEquals("mine", Files.readString(dir.resolve("notes.txt")), "a file not written by runs is kept");
+    }
+
+    @Test
+    void restartDiscardsAnUnfinishedRunOfAnotherSeed() throws IOException {
+        Path dir = tmp.resolve("r");
+        MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(3)).run(dir);
+        FakeDesign otherSeed = new FakeDesign(7, 230, 3, "a");
+        RunResult r = MonteCarloRunner.of(otherSeed).restarting().run(dir);
+        assertEquals(0, r.reused(), "no block of the other run is reused");
+        MonteCarloRunner.of(otherSeed).run(tmp.resolve("fresh"));
+        assertSameFiles(tmp.resolve("fresh"), dir);
+    }
+
+    @Test
+    void foreignDirectoryIsRefusedEvenOnRestart() throws IOException {
+        Path dir = tmp.resolve("home");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("thesis.tex"), "precious");
+        for (MonteCarloRunner runner : List.of(MonteCarloRunner.of(design()), MonteCarloRunner.of(design()).restarting())) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> runner.run(dir));
+            assertTrue(e.getMessage().contains("not empty and not an alliance-lab output"), e.getMessage());
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("thesis.tex")), s.toList(), "nothing added, nothing removed");
+        }
+        Path file = tmp.resolve("afile");
+        Files.writeString(file, "x");
+        CheckpointException f = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(design()).run(file));
+        assertTrue(f.getMessage().contains("is a file, not a directory"), f.getMessage());
+    }
+
+    @Test
+    void aLockedDirectoryIsRefusedNamingTheHolder() throws IOException {
+        Path dir = tmp.resolve("busy");
+        try (RunLock held = RunLock.acquire(dir)) {
+            CheckpointException e = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(design()).run(dir));
+            assertTrue(e.getMessage().contains("is being written by process " + ProcessHandle.current().pid()),
+                e.getMessage());
+        }
+        // released: the next run takes it (a stale lock file of a dead process is just a file)
+        assertEquals(RunResult.Status.COMPLETE, MonteCarloRunner.of(design()).run(dir).status());
+    }
+
+    @Test
+    void damagedBlockIsComputedAgainOnResume() throws IOException {
+        MonteCarloRunner.of(design()).run(tmp.resolve("full"));
         Path dir = tmp.resolve("d");
-        MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(1)).run(dir);
+        MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(2)).run(dir);
         Path block = dir.resolve(".checkpoint/c00000-b000000.csv");
-        List<String> lines = Files.readAllLines(block);
-        Files.write(block, lines.subList(0, 10));
-        CheckpointException e = assertThrows(CheckpointException.class, () -> MonteCarloRunner.of(design()).run(dir));
-        assertTrue(e.getMessage().contains("c00000-b000000.csv"), e.getMessage());
+        flipFirstDigit(block, 200);
+        RunResult r = MonteCarloRunner.of(design()).run(dir);
+        assertEquals(List.of(block), r.damaged());
+        assertEquals(RunResult.Status.COMPLETE, r.status());
+        assertSameFiles(tmp.resolve("full"), dir);
+    }
+
+    @Test
+    void anUnrecordedBlockIsComputedAgainNotTrusted() throws IOException {
+        MonteCarloRunner.of(design()).run(tmp.resolve("full"));
+        Path dir = tmp.resolve("u");
+        MonteCarloRunner.of(design()).withStopRequest(stopAfterBlocks(2)).run(dir);
+        // a kill between the block's rename and its ledger line; the block is also wrong
+        Path ledger = dir.resolve(".checkpoint/blocks.sha256");
+        Files.writeString(ledger, Files.readString(ledger).lines().skip(1).map(l -> l + "\n")
+            .reduce("", String::concat) + "0123");
+        Path orphan = dir.resolve(".checkpoint/c00002-b000004.csv");
+        Files.copy(dir.resolve(".checkpoint/c00000-b000000.csv"), orphan);
+        RunResult r = MonteCarloRunner.of(design()).run(dir);
+        assertEquals(List.of(), r.damaged());
+        assertSameFiles(tmp.resolve("full"), dir);
+    }
+
+    @Test
+    void collectRefusesADamagedShardBlockByName() throws IOException {
+        List<Path> shards = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            Path d = tmp.resolve("s" + i);
+            MonteCarloRunner.of(design()).withShard(new Shard(i, 2)).run(d);
+            shards.add(d);
+        }
+        Path block;
+        try (Stream<Path> s = Files.list(shards.get(1).resolve(".checkpoint"))) {
+            block = s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().findFirst().orElseThrow();
+        }
+        flipFirstDigit(block, 300);
+        CheckpointException e = assertThrows(CheckpointException.class,
+            () -> MonteCarloCollector.collect(shards, tmp.resolve("merged"), run -> design()));
+        assertEquals(block + ": damaged (its SHA-256 differs from the one recorded in blocks.sha256)", e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("merged/summary.json")), "no summary of a damaged run");
+    }
+
+    /** Changes one digit after a byte offset (0 to 1, else to 0). */
+    static void flipFirstDigit(Path file, int from) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        for (int i = from; i < b.length; i++) {
+            if (b[i] >= '0' && b[i] <= '9') {
+                b[i] = (byte) (b[i] == '0' ? '1' : '0');
+                Files.write(file, b);
+                return;
+            }
+        }
+        throw new AssertionError("no digit after " + from + " in " + file);
     }
 
     @Test
@@ -144,6 +264,12 @@ class MonteCarloRunnerTest {
         CheckpointException e = assertThrows(CheckpointException.class,
             () -> MonteCarloCollector.collect(List.of(a, b), tmp.resolve("c"), run -> design()));
         assertTrue(e.getMessage().contains("different run"), e.getMessage());
+        // and an output directory of another run is not replaced by collect
+        MonteCarloRunner.of(new FakeDesign(99, 230, 3, "a")).run(tmp.resolve("done"));
+        MonteCarloRunner.of(design()).withShard(Shard.parse("2/2")).run(tmp.resolve("b2"));
+        CheckpointException out = assertThrows(CheckpointException.class,
+            () -> MonteCarloCollector.collect(List.of(a, tmp.resolve("b2")), tmp.resolve("done"), run -> design()));
+        assertTrue(out.getMessage().contains("differs in seed"), out.getMessage());
     }
 
     @Test

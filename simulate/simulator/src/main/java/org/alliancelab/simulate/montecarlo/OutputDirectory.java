@@ -1,0 +1,127 @@
+package org.alliancelab.simulate.montecarlo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.alliancelab.io.AtomicFiles;
+import org.alliancelab.simulate.results.RunFiles;
+
+/**
+ * The rules for writing a run into a directory, so that no result is silently mixed with
+ * another run's and nothing that is not ours is touched:
+ * <ul>
+ * <li>a directory that exists, is not empty and holds neither {@code run.json} nor a
+ *     checkpoint is not an alliance-lab output: it is refused, with or without restart;</li>
+ * <li>a finished run's directory ({@code run.json} with the run's identity) is reused only by
+ *     the same run; another run is refused, naming the first difference, unless it restarts;</li>
+ * <li>a restart deletes the files a run writes (and only those), then starts afresh;</li>
+ * <li>temporary files and half-deleted checkpoints of a killed process are removed.</li>
+ * </ul>
+ * The caller holds the directory's {@link RunLock} for every step but {@link #checkForeign}.
+ */
+final class OutputDirectory {
+    /** The run's record of what it is and how it ended. */
+    static final String RUN_JSON = "run.json";
+
+    /** Files a run writes (besides its checkpoint), deleted by a restart. */
+    private static final List<String> RUN_FILES = List.of(RunFiles.REPLICATIONS_CSV, RunFiles.SUMMARY_CSV,
+        OutputFiles.SUMMARY_JSON, RUN_JSON);
+
+    /** Entries that make a directory an alliance-lab output. */
+    private static final Set<String> MARKERS = Set.of(RUN_JSON, Checkpoint.DIRECTORY, RunLock.FILE,
+        Checkpoint.DELETED);
+
+    private OutputDirectory() {
+    }
+
+    /**
+     * Refuses a directory that is not empty and not an alliance-lab output. Called before the
+     * lock is taken, so that not even a lock file is left in someone else's directory.
+     *
+     * @param dir the output directory (need not exist)
+     * @throws CheckpointException for a non-empty foreign directory, or a path that is a file
+     * @throws IOException when the directory cannot be listed
+     */
+    static void checkForeign(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new CheckpointException(dir + ": is a file, not a directory: give a new or empty directory");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            boolean empty = true;
+            boolean ours = false;
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                empty = false;
+                ours |= MARKERS.contains(p.getFileName().toString());
+            }
+            if (!empty && !ours) {
+                throw new CheckpointException(dir + ": not empty and not an alliance-lab output (no run.json or "
+                    + Checkpoint.DIRECTORY + "): refusing to write into it; give a new or empty directory");
+            }
+        }
+    }
+
+    /**
+     * Makes the directory ready for a run: removes leftovers of killed processes, refuses (or,
+     * restarting, discards) a finished or unfinished run that differs, and on restart deletes
+     * the run files.
+     *
+     * @param dir the locked output directory
+     * @param identity this run
+     * @param restart whether to discard what is there
+     * @param mapper JSON mapper
+     * @throws CheckpointException when the directory holds a different run and not restarting
+     * @throws IOException on a file error
+     */
+    static void prepare(Path dir, RunIdentity identity, boolean restart, ObjectMapper mapper) throws IOException {
+        AtomicFiles.deleteTemporaries(dir);
+        Checkpoint.deleteLeftovers(dir);
+        if (restart) {
+            Checkpoint.discard(dir);
+            for (String f : RUN_FILES) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+            return;
+        }
+        if (Files.isDirectory(dir.resolve(Checkpoint.DIRECTORY))) {
+            return; // an unfinished run or a shard: the checkpoint's manifest decides (Checkpoint.open)
+        }
+        Optional<String> difference = finishedDifference(dir, identity, mapper);
+        if (difference.isPresent()) {
+            throw new CheckpointException(dir + " holds a finished run that differs in " + difference.get()
+                + ": use another --out directory, or --restart to replace it");
+        }
+    }
+
+    /** The difference between this run and the one whose outputs the directory holds, if any. */
+    private static Optional<String> finishedDifference(Path dir, RunIdentity identity, ObjectMapper mapper)
+        throws IOException {
+        Path run = dir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        JsonNode stored;
+        try {
+            stored = mapper.readTree(run.toFile());
+        } catch (IOException e) {
+            throw new CheckpointException(run + ": unreadable (" + e.getMessage().lines().findFirst().orElse("")
+                + "): use another --out directory, or --restart to replace the run");
+        }
+        JsonNode id = stored == null ? null : stored.get("identity");
+        if (id == null || !id.hasNonNull("fingerprint")) {
+            return Optional.of("its origin (" + run.getFileName() + " records no run identity: written by an earlier "
+                + "version)");
+        }
+        String definition = id.has("definition") ? id.get("definition").toString() : null;
+        return identity.difference(RunIdentity.fromJson(id, definition), id.get("fingerprint").asText());
+    }
+}
