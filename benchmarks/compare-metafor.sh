@@ -10,14 +10,23 @@
 #    with metafor) against the simulator's replication with each engine (ReplicationTimer).
 #    Checks that R computes the same population values (truth) and that our REML on the data of
 #    R's last replication gives metafor's estimates.
+# 3. Selection models: metafor's selmodel(rma(yi, vi), type = "stepfun", steps = .025) (the 3PSM,
+#    default control, as users run it; compare/time-selmodel.R) against SelectionModel.threeParameter()
+#    (SelectionTimer) at k = 66 and 300: the studies simulated with selection of core's reference
+#    files selection/selmodel_selected_k{66,300}_3psm.json. The check is against metafor run with a
+#    tight optimiser control (its default stops 1e-5 to 1e-3 from the maximum); the default call's
+#    distance is printed.
 # Prints the medians and the ratio R / ours, and fails (exit 1) when an estimate, tau^2 or truth
 # differs by more than 1e-6.
 #
-# Usage: benchmarks/compare-metafor.sh          (from anywhere; takes a few minutes)
+# Usage: benchmarks/compare-metafor.sh [all|selection]   (from anywhere; all takes a few minutes,
+#        selection only the selection models)
 # Needs: Java 17; R with metafor and jsonlite (installs Debian's r-cran-metafor and
 #        r-cran-jsonlite with apt-get when missing); builds benchmarks/target/benchmarks.jar
 #        with Maven when it is missing.
 set -euo pipefail
+PART="${1:-all}"
+case "$PART" in all|selection) ;; *) echo "usage: compare-metafor.sh [all|selection]" >&2; exit 2 ;; esac
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -54,6 +63,9 @@ fi
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
+echo
+echo "R $(Rscript -e 'cat(R.version$major, R.version$minor, sep=".")') metafor $(Rscript -e 'cat(as.character(packageVersion("metafor")))'), $(java -version 2>&1 | head -1), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+if [ "$PART" = all ]; then
 # 3. Inputs. molloy2014: the Fisher z values metafor's escalc computed (golden reference file).
 GOLDEN="core/src/test/resources/golden/molloy2014.json"
 [ -f "$GOLDEN" ] || die "missing $GOLDEN"
@@ -95,7 +107,6 @@ java -cp "$JAR" org.alliancelab.benchmarks.compare.ReplicationTimer "$THRESHOLD"
 
 # 5. Join, print, check.
 echo
-echo "R $(Rscript -e 'cat(R.version$major, R.version$minor, sep=".")') metafor $(Rscript -e 'cat(as.character(packageVersion("metafor")))'), $(java -version 2>&1 | head -1), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "convergence threshold $THRESHOLD on both sides; medians of per-fit times"
 awk -F'\t' -v tol="$TOLERANCE" '
   function fmt(s) {
@@ -152,3 +163,45 @@ awk -F'\t' -v tol="$TOLERANCE" '
     printf "same model: truth (unadjusted %.6f, adjusted %.6f) equal to 1e-6; same analyses: REML on R'"'"'s data, max |d est| %.1e, max |d tau2| %.1e\n", ru, ra, maxde, maxdt
     if (bad) { print "compare-metafor.sh: FAILED: the replications do not compute the same thing" > "/dev/stderr"; exit 1 }
   }' "$TMP/r-causal.tsv" "$TMP/java-causal.tsv"
+fi
+
+# 6. Selection models (3PSM) at k = 66 and 300.
+Rscript - "$TMP" <<'RSCRIPT' || die "could not write the selection-model inputs"
+suppressPackageStartupMessages(library(jsonlite))
+out <- commandArgs(trailingOnly = TRUE)[1]
+for (k in c(66, 300)) {
+  d <- fromJSON(sprintf("core/src/test/resources/selection/selmodel_selected_k%d_3psm.json", k))$data
+  write.csv(data.frame(yi = sprintf("%.17g", d$yi), vi = sprintf("%.17g", d$vi)),
+            file.path(out, sprintf("selected_k%d.csv", k)), row.names = FALSE, quote = FALSE)
+}
+RSCRIPT
+SEL=("$TMP/selected_k66.csv" "$TMP/selected_k300.csv")
+echo "timing metafor's selmodel ..." >&2
+Rscript benchmarks/compare/time-selmodel.R "${SEL[@]}" > "$TMP/r-sel.tsv" || die "R selmodel timing failed"
+echo "timing alliance-lab's SelectionModel ..." >&2
+java -cp "$JAR" org.alliancelab.benchmarks.compare.SelectionTimer "${SEL[@]}" > "$TMP/java-sel.tsv" \
+  || die "Java selection-model timing failed"
+echo
+echo "Three-parameter selection model (selmodel(rma(yi, vi), type = \"stepfun\", steps = .025), default control), medians"
+awk -F'\t' -v tol="$TOLERANCE" '
+  function fmt(s) {
+    if (s >= 1) return sprintf("%.3f s", s)
+    if (s >= 1e-3) return sprintf("%.3f ms", s * 1e3)
+    return sprintf("%.3f us", s * 1e6)
+  }
+  function abs(x) { return x < 0 ? -x : x }
+  NR == FNR { rt[$1] = $3; rest[$1] = $4; rtau[$1] = $6; rdef[$1] = $8; order[++n] = $1; next }
+  {
+    if (!($1 in rt)) { print "no R result for " $1 > "/dev/stderr"; bad = 1; next }
+    de = abs(rest[$1] - $4); dt = abs(rtau[$1] - $6); dd = abs(rdef[$1] - $4)
+    flag = (de > tol || dt > tol) ? "  MISMATCH" : ""
+    if (flag != "") bad = 1
+    line[$1] = sprintf("%-16s %12s %12s %10.0f %10.1e %10.1e %14.1e %10s%s", $1, fmt(rt[$1]), fmt($3), rt[$1] / $3,
+                       de, dt, dd, $7, flag)
+  }
+  END {
+    printf "%-16s %12s %12s %10s %10s %10s %14s %10s\n", "data", "R metafor", "ours", "R/ours", "|d est|", "|d tau2|", "|d est| dflt", "our iter"
+    for (i = 1; i <= n; i++) if (order[i] in line) print line[order[i]]; else { print "no Java result for " order[i] > "/dev/stderr"; bad = 1 }
+    print "|d est|, |d tau2|: against metafor with control = list(reltol = 1e-14, ndeps = rep(1e-5, 4)); dflt: against its default control"
+    if (bad) { print "compare-metafor.sh: FAILED: the selection models differ by more than " tol > "/dev/stderr"; exit 1 }
+  }' "$TMP/r-sel.tsv" "$TMP/java-sel.tsv"

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.alliancelab.benchmarks.bias.SelectionModelBenchmark;
 import org.alliancelab.benchmarks.effectsize.EffectSizeBenchmark;
 import org.alliancelab.benchmarks.pooling.FloorBenchmark;
 import org.alliancelab.benchmarks.pooling.PoolingBenchmark;
@@ -35,7 +36,7 @@ class BenchmarkSmokeTest {
     /** Every class with {@code @Benchmark} methods; a new benchmark class must be added here. */
     private static final Class<?>[] BENCHMARKS = {
         PoolingBenchmark.class, FloorBenchmark.class, EffectSizeBenchmark.class, MetaRegressionBenchmark.class,
-        ReplicationBenchmark.class, SimulateBenchmark.class, TailProbabilityBenchmark.class,
+        ReplicationBenchmark.class, SimulateBenchmark.class, TailProbabilityBenchmark.class, SelectionModelBenchmark.class,
     };
 
     @Test

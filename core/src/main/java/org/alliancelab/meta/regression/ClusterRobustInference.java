@@ -3,6 +3,7 @@ package org.alliancelab.meta.regression;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliancelab.meta.effectsize.InvalidEffectSizeException;
+import org.alliancelab.meta.internal.Cholesky;
 import org.alliancelab.meta.internal.EffectSizeChecks;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 
@@ -221,7 +222,7 @@ public final class ClusterRobustInference {
         ls.fit(yi, w);
         double[] x = design.data();
         double[] mInv = ls.ainv;
-        cholesky(mInv, p, ws.lower);
+        Cholesky.factor(mInv, p, ws.lower);
         double[] meat = ws.meat;
         java.util.Arrays.fill(meat, 0, p * p, 0);
         java.util.Arrays.fill(ws.sumA, 0, p, 0);
@@ -429,26 +430,6 @@ public final class ClusterRobustInference {
                 for (int d = 0; d < p; d++) {
                     ws.sumHH[i * p * p + c * p + d] += h[c] * h[d];
                 }
-            }
-        }
-    }
-
-    /** Lower Cholesky factor of a symmetric positive definite p x p matrix, row-major, into l. */
-    private static void cholesky(double[] a, int p, double[] l) {
-        java.util.Arrays.fill(l, 0, p * p, 0);
-        for (int j = 0; j < p; j++) {
-            double d = a[j * p + j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j * p + k] * l[j * p + k];
-            }
-            double ljj = Math.sqrt(d);
-            l[j * p + j] = ljj;
-            for (int i = j + 1; i < p; i++) {
-                double s = a[i * p + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * p + k] * l[j * p + k];
-                }
-                l[i * p + j] = s / ljj;
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.alliancelab.meta.regression;
 
+import org.alliancelab.meta.internal.Cholesky;
+
 /**
  * Weighted least squares for a k &times; p design with diagonal weights W, in O(k p<sup>2</sup>)
  * time and without k &times; k matrices: accumulates A = X'WX, solves by Cholesky, and gives the
@@ -100,27 +102,14 @@ final class WeightedLeastSquares {
     /** Inverts the symmetric positive definite matrix whose lower triangle is in m, by Cholesky. */
     private void invert(double[] m, double[] out) {
         double[] l = t1;
-        java.util.Arrays.fill(l, 0);
+        int deficient = Cholesky.firstDeficientColumn(m, p, l, COLLINEAR);
+        if (deficient >= 0) {
+            throw new InvalidModeratorException(-1, names.get(deficient), "column '" + names.get(deficient)
+                + "' of the design matrix is constant or collinear with the others");
+        }
         logDetA = 0;
-        for (int j = 0; j < p; j++) {
-            double d = m[j * p + j];
-            for (int c = 0; c < j; c++) {
-                d -= l[j * p + c] * l[j * p + c];
-            }
-            if (!(d > COLLINEAR * m[j * p + j])) {
-                throw new InvalidModeratorException(-1, names.get(j),
-                    "column '" + names.get(j) + "' of the design matrix is constant or collinear with the others");
-            }
-            double ljj = Math.sqrt(d);
-            l[j * p + j] = ljj;
-            logDetA += 2 * Math.log(ljj);
-            for (int r = j + 1; r < p; r++) {
-                double s = m[r * p + j];
-                for (int c = 0; c < j; c++) {
-                    s -= l[r * p + c] * l[j * p + c];
-                }
-                l[r * p + j] = s / ljj;
-            }
+        for (int c = 0; c < p; c++) {
+            logDetA += 2 * Math.log(l[c * p + c]);
         }
         // inverse of L (lower triangular) into t2, then A^-1 = L^-T L^-1
         double[] li = t2;

@@ -1,5 +1,9 @@
 package org.alliancelab.cli;
 
+import java.util.Arrays;
+import java.util.Locale;
+import org.alliancelab.meta.bias.PValueAlternative;
+import org.alliancelab.meta.bias.SelectionModel;
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
@@ -45,6 +49,39 @@ final class Converters {
         public InferenceTest convert(String value) {
             try {
                 return InferenceTest.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Parses a step-function selection model: {@code 3psm} (one step at one-sided p = .025) or
+     * the steps on the p-value scale separated by commas, e.g. {@code .025,.5}.
+     */
+    static final class Selection implements ITypeConverter<SelectionModel> {
+        @Override
+        public SelectionModel convert(String value) {
+            if (value.trim().toLowerCase(Locale.ROOT).equals("3psm")) {
+                return SelectionModel.threeParameter();
+            }
+            try {
+                return SelectionModel.of(Arrays.stream(value.split(",", -1)).map(String::trim)
+                    .mapToDouble(Double::parseDouble).toArray());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is neither 3psm nor steps such as .025,.5");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Parses {@link PValueAlternative} names (greater, less, two.sided). */
+    static final class Alternative implements ITypeConverter<PValueAlternative> {
+        @Override
+        public PValueAlternative convert(String value) {
+            try {
+                return PValueAlternative.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

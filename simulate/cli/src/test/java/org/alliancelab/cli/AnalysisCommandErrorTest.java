@@ -150,7 +150,7 @@ class AnalysisCommandErrorTest {
     void biasNeedsDifferentPrecisions() throws IOException {
         Path p = csv("same.csv", "study,r,n\nA,0.1,50\nB,0.2,50\nC,0.3,50\nD,0.4,50\n");
         String line = userError("bias", "--input", p.toString());
-        assertTrue(line.startsWith(p + ": Egger's test and trim-and-fill need studies of different precision"), line);
+        assertTrue(line.startsWith(p + ": Egger's test, PET-PEESE and trim-and-fill need studies of different precision"), line);
     }
 
     @Test

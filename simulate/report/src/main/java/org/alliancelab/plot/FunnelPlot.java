@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Funnel plot: each study's estimate against its standard error, the SE axis inverted so that
  * precise studies sit at the top; the pseudo-confidence region centre &plusmn;
  * z<sub>(1+level)/2</sub> SE shaded; studies imputed by trim-and-fill as open markers of another
- * colour and shape; optionally Egger's regression line y = b<sub>0</sub> + b<sub>1</sub> SE.
+ * colour and shape; optionally Egger's regression line y = b<sub>0</sub> + b<sub>1</sub> SE (which is
+ * PET's) and PEESE's curve y = b<sub>0</sub> + b<sub>1</sub> SE<sup>2</sup>.
  *
  * <p>Drawn with JFreeChart (an XY scatter with an inverted range axis, a polygon annotation for
  * the region and a line series for Egger's line). SVG ids (see {@link ItemIds}): observed
@@ -33,6 +34,9 @@ public final class FunnelPlot {
     static final String OBSERVED = "Studies";
     static final String FILLED = "Filled by trim-and-fill";
     static final String EGGER = "Egger line";
+    static final String PEESE = "PEESE curve";
+    /** Points of the PEESE parabola. */
+    private static final int CURVE_POINTS = 64;
     static final String REGION = "Pseudo-confidence region";
 
     private static final int WIDTH = 640;
@@ -97,17 +101,37 @@ public final class FunnelPlot {
         plot.getRenderer().addAnnotation(region, org.jfree.chart.ui.Layer.BACKGROUND);
         ValueMarker centre = new ValueMarker(data.center(), Style.GREY, new BasicStroke(1f));
         plot.addDomainMarker(centre);
+        XYSeriesCollection lines = new XYSeriesCollection();
         if (data.egger().isPresent()) {
             EggerLine line = data.egger().get();
-            XYSeries egger = new XYSeries(EGGER + " (limit estimate "
+            XYSeries egger = new XYSeries(EGGER + (data.peese().isPresent() ? " = PET" : "") + " (limit estimate "
                 + ForestPlot.twoDecimals(line.limitEstimate()) + ")", false, true);
             egger.add(line.at(0), 0);
             egger.add(line.at(seMax), seMax);
-            XYSeriesCollection eggerData = new XYSeriesCollection(egger);
+            lines.addSeries(egger);
+        }
+        if (data.peese().isPresent()) {
+            PeeseCurve curve = data.peese().get();
+            XYSeries peese = new XYSeries(PEESE + " (estimate " + ForestPlot.twoDecimals(curve.intercept()) + ")",
+                false, true);
+            for (int i = 0; i <= CURVE_POINTS; i++) {
+                double se = seMax * i / CURVE_POINTS;
+                peese.add(curve.at(se), se);
+            }
+            lines.addSeries(peese);
+        }
+        if (lines.getSeriesCount() > 0) {
             XYLineAndShapeRenderer lineRenderer = new ItemIds.XYLines(true, false);
-            lineRenderer.setSeriesPaint(0, Style.BLACK);
-            lineRenderer.setSeriesStroke(0, Style.line(3, 1.5f));
-            plot.setDataset(1, eggerData);
+            int s = 0;
+            if (data.egger().isPresent()) {
+                lineRenderer.setSeriesPaint(s, Style.BLACK);
+                lineRenderer.setSeriesStroke(s++, Style.line(3, 1.5f));
+            }
+            if (data.peese().isPresent()) {
+                lineRenderer.setSeriesPaint(s, Style.BLUISH_GREEN);
+                lineRenderer.setSeriesStroke(s, Style.line(1, 1.5f));
+            }
+            plot.setDataset(1, lines);
             plot.setRenderer(1, lineRenderer);
         }
         return new JFreeChart(data.title().isEmpty() ? null : data.title(), Style.TITLE, plot, true);

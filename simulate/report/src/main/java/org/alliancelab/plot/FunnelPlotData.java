@@ -17,16 +17,18 @@ import org.alliancelab.meta.pooling.MetaAnalysisResult;
  *     or the trim-and-fill adjusted estimate when imputed studies are shown (as metafor's
  *     {@code funnel.rma} on a trim-and-fill object)
  * @param level level of the pseudo-confidence region, e.g. 0.95
- * @param egger Egger's regression line, when it is to be drawn
+ * @param egger Egger's regression line (which is also PET's), when it is to be drawn
+ * @param peese PEESE's curve, when it is to be drawn
  */
 public record FunnelPlotData(String title, String axisLabel, List<FunnelStudy> studies, double center,
-                             double level, Optional<EggerLine> egger) {
+                             double level, Optional<EggerLine> egger, Optional<PeeseCurve> peese) {
 
     /** @throws IllegalArgumentException without studies, for a non-finite centre or a level outside (0, 1) */
     public FunnelPlotData {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(axisLabel, "axisLabel");
         Objects.requireNonNull(egger, "egger");
+        Objects.requireNonNull(peese, "peese");
         studies = List.copyOf(studies);
         if (studies.isEmpty()) {
             throw new IllegalArgumentException("a funnel plot needs at least one study");
@@ -57,7 +59,7 @@ public record FunnelPlotData(String title, String axisLabel, List<FunnelStudy> s
         for (int i = 0; i < yi.length; i++) {
             studies.add(new FunnelStudy(labels.get(i), yi[i], Math.sqrt(vi[i]), false));
         }
-        return new FunnelPlotData("", axisLabel, studies, center, 0.95, Optional.empty());
+        return new FunnelPlotData("", axisLabel, studies, center, 0.95, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -79,7 +81,8 @@ public record FunnelPlotData(String title, String axisLabel, List<FunnelStudy> s
         String axis = measure.isFisherZ() ? "Fisher's z of the " + what
             : measure.isPartial() ? "Partial correlation r" : "Correlation r";
         FunnelPlotData data = of(axis, labels, yi, vi, fit.estimate());
-        return new FunnelPlotData("", axis, data.studies(), fit.estimate(), fit.level(), Optional.empty());
+        return new FunnelPlotData("", axis, data.studies(), fit.estimate(), fit.level(), Optional.empty(),
+            Optional.empty());
     }
 
     /**
@@ -98,12 +101,17 @@ public record FunnelPlotData(String title, String axisLabel, List<FunnelStudy> s
         for (int i = 0; i < yiFilled.length; i++) {
             all.add(new FunnelStudy("filled " + (i + 1), yiFilled[i], Math.sqrt(viFilled[i]), true));
         }
-        return new FunnelPlotData(title, axisLabel, all, adjustedEstimate, level, egger);
+        return new FunnelPlotData(title, axisLabel, all, adjustedEstimate, level, egger, peese);
     }
 
     /** @param line Egger's line @return a copy that draws it */
     public FunnelPlotData withEgger(EggerLine line) {
-        return new FunnelPlotData(title, axisLabel, studies, center, level, Optional.of(line));
+        return new FunnelPlotData(title, axisLabel, studies, center, level, Optional.of(line), peese);
+    }
+
+    /** @param curve PEESE's curve @return a copy that draws it */
+    public FunnelPlotData withPeese(PeeseCurve curve) {
+        return new FunnelPlotData(title, axisLabel, studies, center, level, egger, Optional.of(curve));
     }
 
     /** @return the number of imputed studies */

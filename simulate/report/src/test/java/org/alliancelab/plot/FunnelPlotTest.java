@@ -36,6 +36,18 @@ class FunnelPlotTest {
     }
 
     @Test
+    void peeseCurveJoinsEggersLineAsPet() throws Exception {
+        FunnelPlotData data = molloyWithFilled().withPeese(new PeeseCurve(0.117, 4.19));
+        Figure f = FunnelPlot.of(data);
+        TargetFiles.save("funnel-molloy2014-pet-peese", f);
+        String text = SvgDocument.parse(f.toSvgDocument()).doc.getDocumentElement().getTextContent();
+        assertTrue(text.contains("Egger line = PET (limit estimate 0.09)"), "PET is Egger's line");
+        assertTrue(text.contains("PEESE curve (estimate 0.12)"), "PEESE legend");
+        assertEquals(0.117 + 4.19 * 0.01, new PeeseCurve(0.117, 4.19).at(0.1), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> new PeeseCurve(Double.NaN, 1));
+    }
+
+    @Test
     void markersLieOnOneLinearMapWithPreciseStudiesOnTop() throws Exception {
         FunnelPlotData data = molloyWithFilled();
         SvgDocument svg = SvgDocument.parse(FunnelPlot.of(data).toSvgDocument());

@@ -1,0 +1,2 @@
+/** Benchmarks of the publication-bias methods. */
+package org.alliancelab.benchmarks.bias;
