@@ -84,6 +84,7 @@ final class ResultTables {
                         pct(c, m.analysis(), REJECTION, ""));
                 }
             }
+            printBiasMethods(out, c);
             out.printf(Locale.ROOT, "  studies: %s published, %s report an adjusted r, %s negative correlations "
                 + "(%s per replication)%n", value(c, STUDIES, MeasureNames.MEAN_K, "", 1),
                 value(c, STUDIES, MeasureNames.MEAN_K_ADJUSTED, "", 1), pct(c, STUDIES, MeasureNames.SHARE_NEGATIVE, ""),
@@ -93,9 +94,41 @@ final class ResultTables {
         }
     }
 
+    /** What the bias methods add to their row of the table: detection, imputed studies, choices. */
+    private static void printBiasMethods(PrintWriter out, ConditionSummary c) {
+        String failedOf = " of " + c.replications();
+        if (c.find(Analyses.EGGER, MeasureNames.SELECTION_DETECTED, "").isPresent()) {
+            out.printf(Locale.ROOT, "  %-26s detects asymmetry (p < alpha) in %s; failed in %d%s%n", Analyses.EGGER,
+                proportion(c, Analyses.EGGER, MeasureNames.SELECTION_DETECTED, ""), failed(c, Analyses.EGGER), failedOf);
+        }
+        if (c.find(Analyses.TRIM_AND_FILL, MEAN, "").isPresent()) {
+            out.printf(Locale.ROOT, "  %-26s fills %s studies on average; failed in %d%s%n", Analyses.TRIM_AND_FILL,
+                value(c, Analyses.TRIM_AND_FILL, MeasureNames.MEAN_K0, "", 1), failed(c, Analyses.TRIM_AND_FILL),
+                failedOf);
+        }
+        if (c.find(Analyses.SELECTION_3PSM, MEAN, "").isPresent()) {
+            out.printf(Locale.ROOT, "  %-26s LRT detects selection in %s; weight of p > .025 mean %s, at its bound in "
+                    + "%s; failed in %d%s%n", Analyses.SELECTION_3PSM,
+                proportion(c, Analyses.SELECTION_3PSM, MeasureNames.SELECTION_DETECTED, ""),
+                value(c, Analyses.SELECTION_3PSM, MeasureNames.MEAN_WEIGHT, "", 3),
+                pct(c, Analyses.SELECTION_3PSM, MeasureNames.SHARE_WEIGHT_AT_BOUND, ""),
+                failed(c, Analyses.SELECTION_3PSM), failedOf);
+        }
+        if (c.find(Analyses.PET_PEESE, MEAN, "").isPresent()) {
+            out.printf(Locale.ROOT, "  %-26s chose PEESE in %s; failed in %d%s%n", Analyses.PET_PEESE,
+                pct(c, Analyses.PET_PEESE, MeasureNames.SHARE_PEESE, ""), failed(c, Analyses.PET_PEESE), failedOf);
+        }
+    }
+
+    /** Replications in which an analysis failed (its failures, counted once per replication). */
+    private static long failed(ConditionSummary c, String analysis) {
+        return c.failures().stream()
+            .filter(f -> f.failures().stream().anyMatch(x -> x.analysis().equals(analysis))).count();
+    }
+
     /** The population value an analysis estimates: of all studies, the reporting ones or a level's. */
     private static double target(ConditionInfo t, String analysis, Estimand own) {
-        if (analysis.equals(Analyses.UNADJUSTED_ALL)) {
+        if (analysis.equals(Analyses.UNADJUSTED_ALL) || Analyses.isBiasMethod(analysis)) {
             return t.truth(own);
         }
         int eq = analysis.indexOf('=');
@@ -173,6 +206,16 @@ final class ResultTables {
             "mean_negative", "negatives"));
         rows.add(new Row("between-study tau2 (all studies)", "", pooled.analysis(), MeasureNames.MEAN_TAU2, "v4"));
         rows.add(new Row("I2 (all studies)", "", pooled.analysis(), MeasureNames.MEAN_I2, "v1"));
+        // the scenario's bias methods, when it lists them; the synthesis saw no evidence of bias
+        rows.add(new Row("Egger's test detects asymmetry", "no evidence", Analyses.EGGER,
+            MeasureNames.SELECTION_DETECTED, "pct"));
+        rows.add(new Row("  Egger's limit estimate (r at SE = 0)", "", Analyses.EGGER, MEAN, "r"));
+        rows.add(new Row("trim-and-fill r", "", Analyses.TRIM_AND_FILL, MEAN, "r"));
+        rows.add(new Row("  studies filled", "", Analyses.TRIM_AND_FILL, MeasureNames.MEAN_K0, "k"));
+        rows.add(new Row("3PSM r (selection-adjusted)", "", Analyses.SELECTION_3PSM, MEAN, "r"));
+        rows.add(new Row("  3PSM likelihood-ratio test detects selection", "", Analyses.SELECTION_3PSM,
+            MeasureNames.SELECTION_DETECTED, "pct"));
+        rows.add(new Row("PET-PEESE r", "", Analyses.PET_PEESE, MEAN, "r"));
         rows.add(new Row("adj - unadj pooled, Fisher z scale", decimal(difference, 3), DIFF_SUBGROUP, MEAN, "z"));
         rows.add(new Row("adj vs unadj differ: subgroup Wald test", "not significant", DIFF_SUBGROUP, REJECTION,
             "pct"));

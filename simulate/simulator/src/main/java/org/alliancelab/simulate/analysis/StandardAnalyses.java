@@ -2,6 +2,7 @@ package org.alliancelab.simulate.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancelab.simulate.scenario.BiasMethod;
 import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.scenario.DifferenceTest;
 import org.alliancelab.simulate.scenario.Moderator;
@@ -10,7 +11,8 @@ import org.alliancelab.simulate.scenario.Moderator;
  * The analyses the synthesis ran, as the simulator runs them on every replication, in order:
  * the study counts; the unadjusted pooled correlation of all studies; when studies report an
  * adjusted estimate, the unadjusted and adjusted pooled correlations of those studies and the
- * difference tests the scenario asks for; a subgroup analysis per moderator.
+ * difference tests the scenario asks for; a subgroup analysis per moderator; the
+ * publication-bias methods the scenario lists, on all published studies.
  */
 public final class StandardAnalyses {
     private StandardAnalyses() {
@@ -38,6 +40,14 @@ public final class StandardAnalyses {
         }
         for (Moderator m : first.design().moderators()) {
             list.add(ModeratorSubgroups.of(m));
+        }
+        for (BiasMethod m : first.analyses().biasMethods()) {
+            list.add(switch (m) {
+                case EGGER -> EggerAnalysis.of();
+                case TRIM_AND_FILL -> TrimAndFillAnalysis.of();
+                case SELECTION_3PSM -> SelectionModelAnalysis.of();
+                case PET_PEESE -> PetPeeseAnalysis.of();
+            });
         }
         return List.copyOf(list);
     }

@@ -68,7 +68,7 @@ public final class StudySimulator {
     private final int covariates;
     private final int minimumAnalysed;
     private final SampleSizeDistribution sampleSize;
-    private final double publicationProbability;
+    private final PublicationSelection publication;
     private final double criticalZ;
     private final AdjustedReporting reporting;
     private final Dropout dropout;
@@ -114,7 +114,7 @@ public final class StudySimulator {
         this.sampleSize = design.sampleSize();
         this.dropout = design.dropout().orElse(null);
         this.reporting = design.adjustedReporting().orElse(null);
-        this.publicationProbability = design.publication().map(PublicationSelection::probability).orElse(1.0);
+        this.publication = design.publication().orElse(null);
         this.criticalZ = NormalDistribution.of(0, 1).inverseSurvivalProbability(condition.analyses().alpha() / 2);
         int m = design.moderators().size();
         levelCumulative = new double[m][];
@@ -262,9 +262,11 @@ public final class StudySimulator {
                 suppressed++;
                 continue;
             }
-            if (publicationProbability < 1) {
+            if (publication != null) {
                 double z = Correlations.toFisherZ(r) * Math.sqrt(analysed - 3.0);
-                if (Math.abs(z) < criticalZ && rng.nextDouble() >= publicationProbability) {
+                double pi = publication.probability(z, criticalZ);
+                // no draw for a certain publication, so that a rule with probability 1 leaves the stream as without it
+                if (pi < 1 && rng.nextDouble() >= pi) {
                     suppressed++;
                     continue;
                 }

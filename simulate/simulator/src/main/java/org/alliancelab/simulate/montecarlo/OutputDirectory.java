@@ -95,7 +95,7 @@ final class OutputDirectory {
             }
             return;
         }
-        checkSameShard(dir, shard, mapper);
+        checkSameShard(dir, identity, shard, mapper);
         if (Files.isDirectory(dir.resolve(Checkpoint.DIRECTORY))) {
             return; // an unfinished run or a shard: the checkpoint's manifest decides (Checkpoint.open)
         }
@@ -107,10 +107,13 @@ final class OutputDirectory {
     }
 
     /**
-     * A shard directory records its shard in {@code run.json}; a second shard written into it
-     * would overwrite that record, and {@code collect} would then miss the first shard.
+     * Refuses another shard of the same run: a shard directory records its shard in
+     * {@code run.json}; a second shard written into it would overwrite that record, and
+     * {@code collect} would then miss the first shard. A different run is left to the identity
+     * checks, which name the difference.
      */
-    private static void checkSameShard(Path dir, Shard shard, ObjectMapper mapper) throws IOException {
+    private static void checkSameShard(Path dir, RunIdentity identity, Shard shard, ObjectMapper mapper)
+        throws IOException {
         Path run = dir.resolve(RUN_JSON);
         if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
             return;
@@ -121,7 +124,10 @@ final class OutputDirectory {
         } catch (IOException e) {
             return; // named by finishedDifference, with the same words as for any unreadable run.json
         }
-        String there = stored == null ? null : stored.path("shard").asText(null);
+        if (stored == null || !identity.fingerprint().equals(stored.path("identity").path("fingerprint").asText())) {
+            return;
+        }
+        String there = stored.path("shard").asText(null);
         if (there != null && !there.equals(shard.toString())) {
             throw new CheckpointException(dir + " holds shard " + there + " of this run, not " + shard
                 + ": give each shard its own --out directory, or --restart to replace it");

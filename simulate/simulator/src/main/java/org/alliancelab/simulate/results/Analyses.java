@@ -17,6 +17,14 @@ public final class Analyses {
     public static final String DIFFERENCE_PAIRED = "difference_paired";
     /** Study-level description of a replication (counts, share negative, mean n). */
     public static final String STUDIES = "studies";
+    /** Egger's regression test of funnel asymmetry, all published studies. */
+    public static final String EGGER = "egger";
+    /** Trim-and-fill, all published studies. */
+    public static final String TRIM_AND_FILL = "trimfill";
+    /** The three-parameter selection model, all published studies. */
+    public static final String SELECTION_3PSM = "selmodel_3psm";
+    /** PET-PEESE, all published studies. */
+    public static final String PET_PEESE = "petpeese";
     /** The analysis named in a failure when a whole replication failed. */
     public static final String REPLICATION = "replication";
 
@@ -30,6 +38,16 @@ public final class Analyses {
      */
     public static String level(String moderator, String level) {
         return moderator + "=" + level;
+    }
+
+    /**
+     * @param analysis analysis name
+     * @return whether it is a publication-bias method, run on all published studies and
+     *     judged against the population values of all studies before selection
+     */
+    public static boolean isBiasMethod(String analysis) {
+        return analysis.equals(EGGER) || analysis.equals(TRIM_AND_FILL) || analysis.equals(SELECTION_3PSM)
+            || analysis.equals(PET_PEESE);
     }
 
     /**

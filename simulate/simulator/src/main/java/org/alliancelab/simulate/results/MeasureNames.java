@@ -37,6 +37,16 @@ public final class MeasureNames {
     public static final String MEAN_SUPPRESSED = "mean_suppressed";
     /** Mean Q-between of a moderator. */
     public static final String MEAN_Q_BETWEEN = "mean_q_between";
+    /** Share of replications in which a bias method's test detects selection (Egger; the 3PSM's LRT). */
+    public static final String SELECTION_DETECTED = "selection_detected";
+    /** Mean number of studies trim-and-fill imputes. */
+    public static final String MEAN_K0 = "mean_k0";
+    /** Mean selection weight of the 3PSM's non-significant interval. */
+    public static final String MEAN_WEIGHT = "mean_weight";
+    /** Share of replications whose 3PSM weight is at its bound. */
+    public static final String SHARE_WEIGHT_AT_BOUND = "share_weight_at_bound";
+    /** Share of replications in which PET-PEESE chose PEESE. */
+    public static final String SHARE_PEESE = "share_peese";
 
     private MeasureNames() {
     }

@@ -15,6 +15,7 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
  * @param pairedCorrelation how the within-study working correlation of the two estimates is
  *     obtained (default the constant {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION})
  * @param pairedInference how the paired comparison is tested (default {@link PairedInference#CR2})
+ * @param biasMethods publication-bias methods run on every replication (default none)
  */
 public record AnalysisSettings(
     TauSquaredEstimator estimator,
@@ -22,20 +23,23 @@ public record AnalysisSettings(
     double alpha,
     List<DifferenceTest> differenceTests,
     PairedCorrelationRule pairedCorrelation,
-    PairedInference pairedInference) {
+    PairedInference pairedInference,
+    List<BiasMethod> biasMethods) {
 
-    /** Defensive copy. */
+    /** Defensive copies. */
     public AnalysisSettings {
         differenceTests = List.copyOf(differenceTests);
+        biasMethods = List.copyOf(biasMethods);
     }
 
     /**
      * @return the defaults: REML, z, alpha 0.05, both difference tests, working correlation
-     *     {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION}, CR2
+     *     {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION}, CR2, no bias methods
      */
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(TauSquaredEstimator.REML, InferenceTest.Z, 0.05,
             List.of(DifferenceTest.SUBGROUP, DifferenceTest.PAIRED),
-            PairedCorrelationRule.constant(PairedCorrelationRule.DEFAULT_WORKING_CORRELATION), PairedInference.CR2);
+            PairedCorrelationRule.constant(PairedCorrelationRule.DEFAULT_WORKING_CORRELATION), PairedInference.CR2,
+            List.of());
     }
 }

@@ -178,6 +178,20 @@ final class JsonObject {
         return has(key) ? objects(key) : List.of();
     }
 
+    /** A required array of finite numbers, each error naming its element. */
+    double[] numbers(String key) {
+        List<JsonNode> items = array(key);
+        double[] values = new double[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode v = items.get(i);
+            if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                throw new ScenarioException(source, pointer(key) + "/" + i, "expected a finite number");
+            }
+            values[i] = v.asDouble();
+        }
+        return values;
+    }
+
     List<String> strings(String key) {
         List<JsonNode> items = optionalArray(key);
         List<String> values = new ArrayList<>();

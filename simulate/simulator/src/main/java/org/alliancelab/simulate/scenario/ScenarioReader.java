@@ -85,16 +85,60 @@ final class ScenarioReader {
         List<Moderator> moderators = moderators(d, model);
         Optional<AdjustedReporting> reporting = d.optionalObject("adjustedReporting")
             .map(r -> adjustedReporting(r, moderators, p));
-        Optional<PublicationSelection> publication = d.optionalObject("publication").map(o -> {
-            o.allowOnly("probability");
+        Optional<PublicationSelection> publication = d.optionalObject("publication").map(this::publication);
+        Optional<Dropout> dropout = d.optionalObject("dropout").map(o -> dropout(o, model));
+        return new StudyDesign(studies, sampleSize, moderators, reporting, publication, dropout);
+    }
+
+    private PublicationSelection publication(JsonObject o) {
+        o.allowOnly("probability", "steps", "probabilities");
+        if (o.has("probability") == o.has("steps")) {
+            throw new ScenarioException(source, o.pointer(),
+                "give either \"probability\" (of a non-significant study) or \"steps\" with \"probabilities\" "
+                    + "(a step function of the one-sided p-value)");
+        }
+        if (o.has("probability")) {
+            if (o.has("probabilities")) {
+                throw o.error("probabilities", "only with \"steps\"");
+            }
             double pi = o.number("probability");
             if (!(pi > 0 && pi <= 1)) {
                 throw o.error("probability", "publication probability must be in (0, 1], got " + pi);
             }
-            return new PublicationSelection(pi);
-        });
-        Optional<Dropout> dropout = d.optionalObject("dropout").map(o -> dropout(o, model));
-        return new StudyDesign(studies, sampleSize, moderators, reporting, publication, dropout);
+            return new PublicationSelection.Significance(pi);
+        }
+        double[] steps = o.numbers("steps");
+        double[] probabilities = o.numbers("probabilities");
+        if (steps.length == 0) {
+            throw o.error("steps", "empty list (expected increasing one-sided p-values ending in 1)");
+        }
+        for (int j = 0; j < steps.length; j++) {
+            double lower = j == 0 ? 0 : steps[j - 1];
+            if (!(steps[j] > lower && steps[j] <= 1)) {
+                throw new ScenarioException(source, o.pointer("steps") + "/" + j, "steps must increase within (0, 1], got "
+                    + steps[j] + (j == 0 ? "" : " after " + lower));
+            }
+        }
+        if (steps[steps.length - 1] != 1) {
+            throw new ScenarioException(source, o.pointer("steps") + "/" + (steps.length - 1),
+                "the last step must be 1 (every p-value falls in some interval), got " + steps[steps.length - 1]);
+        }
+        if (probabilities.length != steps.length) {
+            throw o.error("probabilities", "one probability per step expected (" + steps.length + "), got "
+                + probabilities.length);
+        }
+        boolean positive = false;
+        for (int j = 0; j < probabilities.length; j++) {
+            if (!(probabilities[j] >= 0 && probabilities[j] <= 1)) {
+                throw new ScenarioException(source, o.pointer("probabilities") + "/" + j,
+                    "publication probability must be in [0, 1], got " + probabilities[j]);
+            }
+            positive |= probabilities[j] > 0;
+        }
+        if (!positive) {
+            throw o.error("probabilities", "every probability is 0: no study could be published");
+        }
+        return new PublicationSelection.StepFunction(steps, probabilities);
     }
 
     private SampleSizeDistribution sampleSize(JsonObject s, int covariates) {
@@ -282,7 +326,8 @@ final class ScenarioReader {
     }
 
     AnalysisSettings analyses(JsonObject a) {
-        a.allowOnly("estimator", "test", "alpha", "differenceTests", "pairedCorrelation", "pairedInference");
+        a.allowOnly("estimator", "test", "alpha", "differenceTests", "pairedCorrelation", "pairedInference",
+            "biasMethods");
         AnalysisSettings d = AnalysisSettings.defaults();
         TauSquaredEstimator estimator = a.parsed("estimator", TauSquaredEstimator::parse, d.estimator());
         InferenceTest test = a.parsed("test", InferenceTest::parse, d.test());
@@ -340,6 +385,18 @@ final class ScenarioReader {
                 throw a.error("pairedInference", "expected \"CR2\" or \"model\", got " + v);
             }
         }
-        return new AnalysisSettings(estimator, test, alpha, tests, paired, inference);
+        Set<BiasMethod> bias = new LinkedHashSet<>();
+        List<String> biasNames = a.strings("biasMethods");
+        for (int i = 0; i < biasNames.size(); i++) {
+            int at = i;
+            BiasMethod m = BiasMethod.parse(biasNames.get(i)).orElseThrow(() -> new ScenarioException(source,
+                a.pointer("biasMethods") + "/" + at, "unknown bias method '" + biasNames.get(at)
+                    + "' (expected egger, trimfill, 3psm or petpeese)"));
+            if (!bias.add(m)) {
+                throw new ScenarioException(source, a.pointer("biasMethods") + "/" + i,
+                    "bias method '" + biasNames.get(i) + "' listed twice");
+            }
+        }
+        return new AnalysisSettings(estimator, test, alpha, tests, paired, inference, List.copyOf(bias));
     }
 }

@@ -279,6 +279,40 @@ class StudySimulatorTest {
         assertTrue(significant >= 80, "significant " + significant);
     }
 
+    /**
+     * A step function of the one-sided p-value at a zero effect, n = 40: studies with p > .5
+     * (negative correlations) are never published, those with .025 < p <= .5 with probability
+     * .5, those with p <= .025 always. Under the null p is uniform, so among published studies
+     * the share with p <= .025 is .025 / (.025 + .475 * .5) = .0952; with 2000 studies its
+     * binomial SD is .0066, and the check allows 4.5 SD (false-alarm rate below 1e-5). The
+     * p-values are recomputed here from r and n with Commons Statistics' normal distribution.
+     */
+    @Test
+    void stepFunctionPublicationFollowsTheOneSidedPValue() {
+        String json = """
+            {"model": {"nodes": [{"name": "X"}, {"name": "Y"}], "paths": [{"from": "X", "to": "Y", "beta": 0}],
+                       "exposure": "X", "outcome": "Y"},
+             "design": {"studies": 2000, "sampleSize": {"distribution": "fixed", "n": 40},
+                        "publication": {"steps": [0.025, 0.5, 1], "probabilities": [1, 0.5, 0]}}}
+            """;
+        SimulatedReplication rep = StudySimulator.of(condition(json), Engine.SUFFICIENT).simulate(rng(11));
+        assertEquals(2000, rep.studies().size());
+        org.apache.commons.statistics.distribution.NormalDistribution normal =
+            org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
+        long small = 0;
+        for (SimulatedStudy s : rep.studies()) {
+            double p = normal.survivalProbability(atanh(s.r()) * Math.sqrt(s.n() - 3));
+            assertTrue(p <= 0.5, "a study with p > .5 was published: p = " + p);
+            small += p <= 0.025 ? 1 : 0;
+        }
+        double expected = 0.025 / (0.025 + 0.475 * 0.5);
+        double sd = Math.sqrt(expected * (1 - expected) / 2000);
+        assertEquals(expected, small / 2000.0, 4.5 * sd);
+        // drawn = published + suppressed; about half the draws (p > .5) and half the rest are suppressed
+        double publishedShare = 2000.0 / (2000 + rep.suppressedStudies());
+        assertEquals(0.025 + 0.475 * 0.5, publishedShare, 0.03);
+    }
+
     @Test
     void adjustedReportingRules() {
         String count = scenario(50, "{\"distribution\": \"fixed\", \"n\": 40}", "0.0", "")

@@ -1,5 +1,6 @@
 package org.alliancelab.simulate.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -259,6 +260,57 @@ class ScenarioTest {
         assertEquals("/analyses/estimator", invalid(t -> obj(t, "/analyses").put("estimator", "XYZ")).pointer());
         assertEquals("/analyses/alpha", invalid(t -> obj(t, "/analyses").put("alpha", 1.0)).pointer());
         assertEquals("/model/exposure", invalid(t -> obj(t, "/model").remove("exposure")).pointer());
+    }
+
+    @Test
+    void publicationStepFunctionAndBiasMethodsAreReadAndValidated() throws IOException {
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(MINIMAL);
+        ObjectNode pub = obj(tree, "/design").putObject("publication");
+        pub.putArray("steps").add(0.025).add(0.5).add(1);
+        pub.putArray("probabilities").add(1).add(0.3).add(0.1);
+        obj(tree, "/analyses").putArray("biasMethods").add("egger").add("3PSM").add("petpeese");
+        Scenario s = parse(MAPPER.writeValueAsString(tree));
+        PublicationSelection.StepFunction step =
+            (PublicationSelection.StepFunction) s.conditions().get(0).design().publication().orElseThrow();
+        assertArrayEquals(new double[] {0.025, 0.5, 1}, step.steps());
+        assertArrayEquals(new double[] {1, 0.3, 0.1}, step.probabilities());
+        assertEquals(List.of(BiasMethod.EGGER, BiasMethod.SELECTION_3PSM, BiasMethod.PET_PEESE),
+            s.analyses().biasMethods());
+
+        assertEquals("/design/publication", invalid(t -> {
+            ObjectNode p = obj(t, "/design").putObject("publication");
+            p.put("probability", 0.5);
+            p.putArray("steps").add(1);
+        }).pointer());
+        assertEquals("/design/publication", invalid(t -> obj(t, "/design").putObject("publication")).pointer());
+        assertEquals("/design/publication/steps/1", invalid(t -> steps(t, new double[] {0.5, 0.2, 1},
+            new double[] {1, 1, 1})).pointer());
+        ScenarioException last = invalid(t -> steps(t, new double[] {0.025, 0.5}, new double[] {1, 1}));
+        assertEquals("/design/publication/steps/1", last.pointer());
+        assertTrue(last.getMessage().contains("the last step must be 1"), last.getMessage());
+        assertEquals("/design/publication/probabilities", invalid(t -> steps(t, new double[] {0.025, 1},
+            new double[] {1})).pointer());
+        assertEquals("/design/publication/probabilities/1", invalid(t -> steps(t, new double[] {0.025, 1},
+            new double[] {1, 1.5})).pointer());
+        assertEquals("/design/publication/probabilities", invalid(t -> steps(t, new double[] {0.025, 1},
+            new double[] {0, 0})).pointer());
+        ScenarioException unknown = invalid(t -> obj(t, "/analyses").putArray("biasMethods").add("egger").add("funnel"));
+        assertEquals("/analyses/biasMethods/1", unknown.pointer());
+        assertTrue(unknown.getMessage().contains("expected egger, trimfill, 3psm or petpeese"), unknown.getMessage());
+        assertEquals("/analyses/biasMethods/1",
+            invalid(t -> obj(t, "/analyses").putArray("biasMethods").add("egger").add("EGGER")).pointer());
+    }
+
+    private static void steps(ObjectNode tree, double[] steps, double[] probabilities) {
+        ObjectNode p = obj(tree, "/design").putObject("publication");
+        var s = p.putArray("steps");
+        for (double v : steps) {
+            s.add(v);
+        }
+        var q = p.putArray("probabilities");
+        for (double v : probabilities) {
+            q.add(v);
+        }
     }
 
     @Test
