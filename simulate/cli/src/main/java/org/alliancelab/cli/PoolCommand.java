@@ -227,7 +227,8 @@ public final class PoolCommand implements Callable<Integer> {
         String text = format.render(SubgroupReport.of(data, model, by, result, intervals));
         if (plot != null) {
             PlotOutput.write(spec, output, plot, ForestPlot.of(
-                ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())));
+                ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())
+                    .withNote("Test of subgroup differences: " + SubgroupReport.qBetween(result, format.digits()))));
         }
         return text;
     }
