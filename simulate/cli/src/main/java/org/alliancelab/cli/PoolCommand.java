@@ -125,6 +125,7 @@ public final class PoolCommand implements Callable<Integer> {
         PlotOutput.validate(spec, plot, output.file());
         output.checkNotInput(analysis.input(), plot);
         StudyData data = analysis.read();
+        PlotOutput.checkSize(plot, "forest", data.k(), PlotOutput.MAX_FOREST_STUDIES, data.table().source());
         String text;
         if (mods != null) {
             text = metaRegression(data);
