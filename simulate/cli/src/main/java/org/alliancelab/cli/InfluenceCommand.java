@@ -34,6 +34,9 @@ public final class InfluenceCommand implements Callable<Integer> {
     /** Most studies accepted: the k refits take about 20 s at 20,000 studies with REML. */
     static final int MAX_STUDIES = 20_000;
 
+    /** From this many studies the refits show a progress bar on a terminal. */
+    static final int PROGRESS_FROM = 2_000;
+
     @Spec
     private CommandSpec spec;
 
@@ -63,7 +66,14 @@ public final class InfluenceCommand implements Callable<Integer> {
         double[] vi = data.vi();
         RandomEffectsModel model = analysis.model();
         MetaAnalysisResult full = model.fit(yi, vi);
-        List<MetaAnalysisResult> leaveOneOut = LeaveOneOut.fit(model, yi, vi);
+        // the k refits take seconds from a few thousand studies on: show them on a terminal
+        ProgressBar bar = yi.length >= PROGRESS_FROM && System.console() != null
+            ? new ProgressBar(spec.commandLine().getErr(), "leave-one-out refits") : null;
+        List<MetaAnalysisResult> leaveOneOut = LeaveOneOut.fit(model, yi, vi,
+            bar == null ? done -> { } : done -> bar.progress(done, yi.length));
+        if (bar != null) {
+            bar.finish();
+        }
         List<StudyInfluence> influence = InfluenceDiagnostics.fit(model, yi, vi, leaveOneOut);
         output.emit(spec, format.render(InfluenceReport.of(data, full, leaveOneOut, influence)));
         return AllianceLab.EXIT_OK;
