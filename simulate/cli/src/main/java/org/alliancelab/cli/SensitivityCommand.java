@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.confounding.EValue;
+import org.alliancelab.meta.effectsize.Correlations;
 import org.alliancelab.meta.confounding.RobustnessValue;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import picocli.CommandLine.Command;
@@ -57,15 +58,16 @@ public final class SensitivityCommand implements Callable<Integer> {
         MetaAnalysisResult fit = analysis.model().fit(data.yi(), data.vi());
         boolean fisher = data.measure().isFisherZ();
         double alpha = 1 - analysis.level();
-        double r = fisher ? Math.tanh(fit.estimate()) : fit.estimate();
-        double lower = fisher ? Math.tanh(fit.ciLower()) : fit.ciLower();
-        double upper = fisher ? Math.tanh(fit.ciUpper()) : fit.ciUpper();
+        MetaAnalysisResult.CorrelationSummary c = fisher ? fit.toCorrelation() : null;
+        double r = fisher ? c.r() : fit.estimate();
+        double lower = fisher ? c.ciLower() : fit.ciLower();
+        double upper = fisher ? c.ciUpper() : fit.ciUpper();
         EValue e = EValue.ofCorrelation(clamp(r), clamp(lower), clamp(upper));
         RobustnessValue pooled = RobustnessValue.ofPartialCorrelation(clamp(r),
             impliedDf(fisher, r, fit.se() * fit.se()), q, alpha);
         List<RobustnessValue> studies = new ArrayList<>();
         for (int i = 0; i < data.k(); i++) {
-            double ri = fisher ? Math.tanh(data.yi()[i]) : data.yi()[i];
+            double ri = fisher ? Correlations.fromFisherZ(data.yi()[i]) : data.yi()[i];
             studies.add(RobustnessValue.ofPartialCorrelation(clamp(ri), impliedDf(fisher, ri, data.vi()[i]), q, alpha));
         }
         output.emit(spec, format.render(SensitivityReport.of(data, fit, r, lower, upper, e, pooled, studies)));
