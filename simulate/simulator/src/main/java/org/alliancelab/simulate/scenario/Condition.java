@@ -131,6 +131,39 @@ public record Condition(
             atMean, error, source);
     }
 
+    /**
+     * The expected number of published studies that report an adjusted estimate: {@code k f}
+     * for a fraction f, {@code min(count, k)} for a count, {@code k sum_c p_c pi(level_c)} over
+     * the moderator cells for a moderator rule, 0 without a rule ({@code k} the published
+     * studies).
+     *
+     * @return the expected count
+     */
+    public double expectedReportingStudies() {
+        int k = design.studies();
+        AdjustedReporting rule = design.adjustedReporting().orElse(null);
+        if (rule instanceof AdjustedReporting.Fraction f) {
+            return k * f.fraction();
+        }
+        if (rule instanceof AdjustedReporting.Count c) {
+            return Math.min(c.count(), k);
+        }
+        if (rule instanceof AdjustedReporting.ByModerator m) {
+            List<Moderator> moderators = design.moderators();
+            int index = 0;
+            while (!moderators.get(index).name().equals(m.moderator())) {
+                index++;
+            }
+            double share = 0;
+            for (ModeratorCell cell : cells) {
+                String level = moderators.get(index).levels().get(cell.levelIndices().get(index)).name();
+                share += cell.probability() * m.probabilities().getOrDefault(level, 0.0);
+            }
+            return k * share;
+        }
+        return 0;
+    }
+
     private static double otherLevelsProbability(List<Moderator> moderators, ModeratorCell cell, int except) {
         double p = 1;
         for (int m = 0; m < moderators.size(); m++) {

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Strict, pointer-aware reading of one JSON object of a scenario: every accessor knows the
- * JSON pointer of the field it reads, so every error names it.
+ * Strict, pointer-aware reading of one JSON object of a scenario (or of a file that goes with
+ * one, such as calibration targets): every accessor knows the JSON pointer of the field it
+ * reads, so every error is a {@link ScenarioException} naming the file and the pointer.
  */
-final class JsonObject {
+public final class JsonObject {
     private final String source;
     private final String pointer;
     private final JsonNode node;
@@ -25,27 +26,50 @@ final class JsonObject {
         this.node = node;
     }
 
-    static JsonObject of(String source, String pointer, JsonNode node) {
+    /**
+     * @param source file or built-in name, for errors
+     * @param pointer JSON pointer of the node ("" for the document)
+     * @param node the node
+     * @return the reader
+     * @throws ScenarioException when the node is not an object
+     */
+    public static JsonObject of(String source, String pointer, JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new ScenarioException(source, pointer, "expected a JSON object");
         }
         return new JsonObject(source, pointer, node);
     }
 
-    String pointer() {
+    /** @return the JSON pointer of this object */
+    public String pointer() {
         return pointer;
     }
 
-    String pointer(String key) {
+    /**
+     * @param key a key of this object
+     * @return the JSON pointer of its field (escaped as RFC 6901)
+     */
+    public String pointer(String key) {
         return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }
 
-    ScenarioException error(String key, String message) {
+    /**
+     * @param key the field, or null for the object itself
+     * @param message the problem
+     * @return the error naming source and pointer
+     */
+    public ScenarioException error(String key, String message) {
         return new ScenarioException(source, key == null ? pointer : pointer(key), message);
     }
 
-    /** Rejects any key not in {@code allowed}. */
-    JsonObject allowOnly(String... allowed) {
+    /**
+     * Rejects any key not in {@code allowed}.
+     *
+     * @param allowed the allowed keys
+     * @return this
+     * @throws ScenarioException naming the first unknown key
+     */
+    public JsonObject allowOnly(String... allowed) {
         Set<String> ok = new LinkedHashSet<>(Arrays.asList(allowed));
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
@@ -57,11 +81,16 @@ final class JsonObject {
         return this;
     }
 
-    boolean has(String key) {
+    /**
+     * @param key a key
+     * @return whether the field is present and not null
+     */
+    public boolean has(String key) {
         return node.has(key) && !node.get(key).isNull();
     }
 
-    List<String> keys() {
+    /** @return the keys in file order */
+    public List<String> keys() {
         List<String> keys = new ArrayList<>();
         node.fieldNames().forEachRemaining(keys::add);
         return keys;
@@ -74,7 +103,12 @@ final class JsonObject {
         return node.get(key);
     }
 
-    String string(String key) {
+    /**
+     * @param key a required text field
+     * @return its value
+     * @throws ScenarioException when missing or not a string
+     */
+    public String string(String key) {
         JsonNode v = required(key);
         if (!v.isTextual()) {
             throw error(key, "expected a string");
@@ -82,15 +116,27 @@ final class JsonObject {
         return v.asText();
     }
 
-    Optional<String> optionalString(String key) {
+    /**
+     * @param key an optional text field
+     * @return its value, if present
+     * @throws ScenarioException when present but not a string
+     */
+    public Optional<String> optionalString(String key) {
         return has(key) ? Optional.of(string(key)) : Optional.empty();
     }
 
     /**
      * An optional text field read by a parser whose {@link IllegalArgumentException} message
      * becomes the field's error.
+     *
+     * @param <T> the parsed type
+     * @param key the field
+     * @param parser reads the text
+     * @param defaultValue when absent
+     * @return the parsed value
+     * @throws ScenarioException when the parser refuses the text
      */
-    <T> T parsed(String key, Function<String, T> parser, T defaultValue) {
+    public <T> T parsed(String key, Function<String, T> parser, T defaultValue) {
         if (!has(key)) {
             return defaultValue;
         }
@@ -101,7 +147,12 @@ final class JsonObject {
         }
     }
 
-    double number(String key) {
+    /**
+     * @param key a required numeric field
+     * @return its finite value
+     * @throws ScenarioException when missing, not a number or not finite
+     */
+    public double number(String key) {
         JsonNode v = required(key);
         if (!v.isNumber()) {
             throw error(key, "expected a number");
@@ -113,12 +164,24 @@ final class JsonObject {
         return d;
     }
 
-    double number(String key, double defaultValue) {
+    /**
+     * @param key an optional numeric field
+     * @param defaultValue when absent
+     * @return its value
+     * @throws ScenarioException when present but not a finite number
+     */
+    public double number(String key, double defaultValue) {
         return has(key) ? number(key) : defaultValue;
     }
 
-    /** A number in [lower, upper]. */
-    double number(String key, double lower, double upper) {
+    /**
+     * @param key a required numeric field
+     * @param lower smallest allowed value
+     * @param upper largest allowed value
+     * @return its value, in [lower, upper]
+     * @throws ScenarioException when missing, not a number or out of range
+     */
+    public double number(String key, double lower, double upper) {
         double d = number(key);
         if (d < lower || d > upper) {
             throw error(key, "must be in [" + lower + ", " + upper + "], got " + d);
@@ -126,7 +189,12 @@ final class JsonObject {
         return d;
     }
 
-    long integer(String key) {
+    /**
+     * @param key a required integer field
+     * @return its value
+     * @throws ScenarioException when missing or not a whole number
+     */
+    public long integer(String key) {
         JsonNode v = required(key);
         if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || !v.canConvertToLong()) {
             throw error(key, "expected an integer");
@@ -134,7 +202,14 @@ final class JsonObject {
         return v.isIntegralNumber() ? v.asLong() : (long) v.asDouble();
     }
 
-    int integer(String key, int lower, int upper) {
+    /**
+     * @param key a required integer field
+     * @param lower smallest allowed value
+     * @param upper largest allowed value
+     * @return its value
+     * @throws ScenarioException when missing, not a whole number or out of range
+     */
+    public int integer(String key, int lower, int upper) {
         long v = integer(key);
         if (v < lower || v > upper) {
             throw error(key, "must be an integer in [" + lower + ", " + upper + "], got " + v);
@@ -142,16 +217,30 @@ final class JsonObject {
         return (int) v;
     }
 
-    JsonObject object(String key) {
+    /**
+     * @param key a required object field
+     * @return its reader
+     * @throws ScenarioException when missing or not an object
+     */
+    public JsonObject object(String key) {
         return of(source, pointer(key), required(key));
     }
 
-    Optional<JsonObject> optionalObject(String key) {
+    /**
+     * @param key an optional object field
+     * @return its reader, if present
+     * @throws ScenarioException when present but not an object
+     */
+    public Optional<JsonObject> optionalObject(String key) {
         return has(key) ? Optional.of(object(key)) : Optional.empty();
     }
 
-    /** Elements of a required array. */
-    List<JsonNode> array(String key) {
+    /**
+     * @param key a required array field
+     * @return its elements
+     * @throws ScenarioException when missing or not an array
+     */
+    public List<JsonNode> array(String key) {
         JsonNode v = required(key);
         if (!v.isArray()) {
             throw error(key, "expected an array");
@@ -161,11 +250,21 @@ final class JsonObject {
         return items;
     }
 
-    List<JsonNode> optionalArray(String key) {
+    /**
+     * @param key an optional array field
+     * @return its elements, empty when absent
+     * @throws ScenarioException when present but not an array
+     */
+    public List<JsonNode> optionalArray(String key) {
         return has(key) ? array(key) : List.of();
     }
 
-    List<JsonObject> objects(String key) {
+    /**
+     * @param key a required array of objects
+     * @return a reader per element
+     * @throws ScenarioException when missing, not an array, or an element is not an object
+     */
+    public List<JsonObject> objects(String key) {
         List<JsonNode> items = array(key);
         List<JsonObject> objects = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -174,12 +273,21 @@ final class JsonObject {
         return objects;
     }
 
-    List<JsonObject> optionalObjects(String key) {
+    /**
+     * @param key an optional array of objects
+     * @return a reader per element, empty when absent
+     * @throws ScenarioException when an element is not an object
+     */
+    public List<JsonObject> optionalObjects(String key) {
         return has(key) ? objects(key) : List.of();
     }
 
-    /** A required array of finite numbers, each error naming its element. */
-    double[] numbers(String key) {
+    /**
+     * @param key a required array of finite numbers
+     * @return the numbers
+     * @throws ScenarioException naming the first element that is not a finite number
+     */
+    public double[] numbers(String key) {
         List<JsonNode> items = array(key);
         double[] values = new double[items.size()];
         for (int i = 0; i < values.length; i++) {
@@ -192,7 +300,12 @@ final class JsonObject {
         return values;
     }
 
-    List<String> strings(String key) {
+    /**
+     * @param key an optional array of strings
+     * @return the strings, empty when absent
+     * @throws ScenarioException naming the first element that is not a string
+     */
+    public List<String> strings(String key) {
         List<JsonNode> items = optionalArray(key);
         List<String> values = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -204,7 +317,12 @@ final class JsonObject {
         return values;
     }
 
-    JsonNode raw(String key) {
+    /**
+     * @param key a required field
+     * @return its node
+     * @throws ScenarioException when missing
+     */
+    public JsonNode raw(String key) {
         return required(key);
     }
 }

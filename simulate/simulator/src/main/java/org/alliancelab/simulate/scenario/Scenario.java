@@ -147,6 +147,20 @@ public final class Scenario {
      * @throws ScenarioException when invalid
      */
     public static Scenario parse(String json, String source, String defaultName) {
+        return fromTree(readTree(json, source), source, defaultName);
+    }
+
+    /**
+     * Reads JSON text as strictly as a scenario is read (duplicate keys, trailing tokens and
+     * numbers beyond the range of a double refused), for files built on a scenario such as a
+     * calibration template.
+     *
+     * @param json the text
+     * @param source name used in error messages
+     * @return the document's object
+     * @throws ScenarioException when the text is not such a JSON object
+     */
+    public static ObjectNode readTree(String json, String source) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -159,7 +173,20 @@ public final class Scenario {
             throw new ScenarioException(source, "", "expected a JSON object");
         }
         checkFinite(source, "", root);
-        return of(source, defaultName, (ObjectNode) root);
+        return (ObjectNode) root;
+    }
+
+    /**
+     * Reads and validates a scenario from its JSON tree (from {@link #readTree}).
+     *
+     * @param tree the document; not modified
+     * @param source name used in error messages
+     * @param defaultName scenario name when the JSON has no "name"
+     * @return the validated scenario
+     * @throws ScenarioException when invalid
+     */
+    public static Scenario fromTree(ObjectNode tree, String source, String defaultName) {
+        return of(source, defaultName, tree.deepCopy());
     }
 
     /**
@@ -198,6 +225,10 @@ public final class Scenario {
 
     private static Scenario of(String source, String defaultName, ObjectNode tree) {
         JsonObject root = JsonObject.of(source, "", tree);
+        if (tree.has("free")) {
+            throw root.error("free", "a calibration template's free parameters: fit it with 'calibrate', "
+                + "which writes an ordinary scenario (docs/calibration.md), or remove the key");
+        }
         root.allowOnly("name", "description", "seed", "replications", "model", "design", "analyses", "grid");
         String name = root.optionalString("name").orElse(defaultName);
         root.optionalString("description");
@@ -297,23 +328,74 @@ public final class Scenario {
     }
 
     private static void checkGridPath(JsonObject factor, String path, ObjectNode base) {
+        String problem = numericFieldProblem(path, base);
+        if (problem != null) {
+            throw factor.error("path", problem.startsWith("must be") ? "grid path " + problem : problem);
+        }
+    }
+
+    /**
+     * Why a pointer cannot address a variable numeric field (the grid's rule), or null when
+     * it can.
+     */
+    private static String numericFieldProblem(String path, ObjectNode base) {
         if (!path.startsWith("/") || path.equals("/seed") || path.equals("/replications")
             || path.startsWith("/grid")) {
-            throw factor.error("path", "grid path must be a JSON pointer into model, design or analyses, got '"
-                + path + "'");
+            return "must be a JSON pointer into model, design or analyses, got '" + path + "'";
         }
         JsonNode target;
         try {
             target = base.at(path);
         } catch (IllegalArgumentException e) {
-            throw factor.error("path", "invalid JSON pointer '" + path + "'");
+            return "invalid JSON pointer '" + path + "'";
         }
         if (target == null || target.isMissingNode()) {
-            throw factor.error("path", "'" + path + "' addresses no field of the scenario");
+            return "'" + path + "' addresses no field of the scenario";
         }
         if (!target.isNumber()) {
-            throw factor.error("path", "'" + path + "' is not a numeric field");
+            return "'" + path + "' is not a numeric field";
         }
+        return null;
+    }
+
+    /**
+     * The value of a numeric field that a grid factor, a calibration or a frontier sweep may
+     * vary.
+     *
+     * @param pointer a JSON pointer (RFC 6901) into model, design or analyses, as a grid path
+     * @return the field's value as written (before any grid level)
+     * @throws IllegalArgumentException naming the problem when the pointer addresses no
+     *     numeric field of model, design or analyses
+     */
+    public double value(String pointer) {
+        String problem = numericFieldProblem(pointer, tree);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return tree.at(pointer).asDouble();
+    }
+
+    /**
+     * A copy with numeric fields replaced, read and validated again as a new scenario (what a
+     * calibration or a frontier sweep evaluates). Values are written at full precision. The
+     * grid, if any, is kept and applied to the new values.
+     *
+     * @param values JSON pointer (as for {@link #value}) to the new value
+     * @return the new scenario, with this one's source and name
+     * @throws IllegalArgumentException when a pointer addresses no numeric field or a value is
+     *     not finite
+     * @throws ScenarioException when the new values make the scenario invalid
+     */
+    public Scenario withValues(Map<String, Double> values) {
+        ObjectNode t = tree.deepCopy();
+        values.forEach((pointer, v) -> {
+            value(pointer);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("'" + pointer + "': value must be finite, got " + v);
+            }
+            set(t, pointer, v);
+        });
+        return of(source, name, t);
     }
 
     private static void set(ObjectNode tree, String pointer, double value) {
