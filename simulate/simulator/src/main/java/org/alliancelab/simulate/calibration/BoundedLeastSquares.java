@@ -17,7 +17,8 @@ import java.util.function.Function;
  * {@link IllegalArgumentException} or returns a non-finite value) is treated as a failed trial.
  *
  * <p>Stops when the largest |f_i| is below {@code 1e-12}, when an accepted step lowers S by less
- * than {@code 1e-14 S} and moves no parameter by more than {@code 1e-10} of its range, when the
+ * than {@code 1e-10 S} and moves no parameter by more than {@code 1e-6} of its range (S is then
+ * known to about 1e-10 of itself), when the
  * projected gradient vanishes, when no trial can lower S ({@code lambda > 1e12}: a local minimum
  * to the precision of the differences), or after {@value #MAX_ITERATIONS} iterations. For a
  * square system with a solution inside the box this is Newton's method in the end (lambda tends
@@ -124,7 +125,7 @@ final class BoundedLeastSquares {
                     r = tr;
                     s = ts;
                     lambda = Math.max(lambda / 10, 1e-12);
-                    if (decrease < 1e-14 * s && moved < 1e-10) {
+                    if (decrease < 1e-10 * s && moved < 1e-6) {
                         return new Solution(x, r, iter, true);
                     }
                 } else {

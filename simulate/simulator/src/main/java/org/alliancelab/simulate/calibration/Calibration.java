@@ -71,7 +71,10 @@ public record Calibration(List<FreeParameter> parameters, List<Double> values, L
         throw new IllegalArgumentException("no free parameter '" + name + "'");
     }
 
-    /** @return whether a fitted value lies on one of its bounds */
+    /**
+     * @param parameter a free parameter's index
+     * @return whether its fitted value lies on one of its bounds
+     */
     public boolean atBound(int parameter) {
         FreeParameter p = parameters.get(parameter);
         double v = values.get(parameter);

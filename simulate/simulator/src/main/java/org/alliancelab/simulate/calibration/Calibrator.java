@@ -105,6 +105,21 @@ public final class Calibrator {
     }
 
     /**
+     * One search from the given start, without restarts (for a start known to be good, such
+     * as a neighbouring solution).
+     *
+     * @param start one value per free parameter, within the bounds
+     * @return the calibration, feasible or the end point of the search
+     * @throws IllegalArgumentException when the model is invalid at the start
+     */
+    public Calibration search(double[] start) {
+        List<FreeParameter> free = template.free();
+        double[] lower = free.stream().mapToDouble(FreeParameter::lower).toArray();
+        double[] upper = free.stream().mapToDouble(FreeParameter::upper).toArray();
+        return result(BoundedLeastSquares.of(this::residuals, lower, upper).solve(start));
+    }
+
+    /**
      * The calibration at given parameter values, without search.
      *
      * @param values one value per free parameter

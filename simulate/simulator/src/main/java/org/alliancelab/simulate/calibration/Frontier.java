@@ -17,8 +17,11 @@ import org.alliancelab.simulate.scenario.Condition;
  * the other not, the edge is located by bisection ({@value #BISECTIONS} halvings) and added as a
  * point.
  *
- * <p>Each search starts from the previous compatible point's solution (continuation along the
- * sweep), then from the template's start and the centre of the bounds.
+ * <p>Each grid value's search starts from the previous compatible point's solution
+ * (continuation along the sweep), then, if that misses a target, from the template's start and
+ * the centre of the bounds ({@link Calibrator#fit(double[])}); a bisection step searches once
+ * from the compatible end of its bracket ({@link Calibrator#search}), which lies within the
+ * bracket's width of it.
  *
  * @param pointer the swept field
  * @param label the swept parameter in words ("alliance -> outcome" for a path's beta)
@@ -73,7 +76,7 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
         double[] warm = template.start();
         for (int i = 0; i < steps; i++) {
             double v = i == steps - 1 ? to : from + i * (to - from) / (steps - 1);
-            FrontierPoint p = point(template, targets, pointer, v, true, warm, confounder);
+            FrontierPoint p = point(template, targets, pointer, v, true, warm, confounder, false);
             if (p.feasible()) {
                 warm = values(p.calibration());
             }
@@ -94,7 +97,8 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
         FrontierPoint best = null;
         for (int k = 0; k < BISECTIONS; k++) {
             double mid = (in.value() + out) / 2;
-            FrontierPoint p = point(template, targets, pointer, mid, false, values(in.calibration()), confounder);
+            FrontierPoint p = point(template, targets, pointer, mid, false, values(in.calibration()), confounder,
+                true);
             if (p.feasible()) {
                 in = p;
                 best = p;
@@ -103,12 +107,13 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
             }
         }
         return best != null ? best
-            : point(template, targets, pointer, in.value(), false, values(in.calibration()), confounder);
+            : point(template, targets, pointer, in.value(), false, values(in.calibration()), confounder, true);
     }
 
     private static FrontierPoint point(CalibrationTemplate template, Targets targets, String pointer, double value,
-                                       boolean grid, double[] start, String confounder) {
-        Calibration c = Calibrator.of(template.with(pointer, value), targets).fit(start);
+                                       boolean grid, double[] start, String confounder, boolean warmOnly) {
+        Calibrator calibrator = Calibrator.of(template.with(pointer, value), targets);
+        Calibration c = warmOnly ? calibrator.search(start) : calibrator.fit(start);
         Condition condition = c.scenario().conditions().get(0);
         return new FrontierPoint(value, grid, c, condition.truth().causal(),
             ConfounderStrength.of(condition, confounder));
