@@ -112,6 +112,11 @@ public final class FrontierPlot {
             shade.setPaint(Style.LIGHT_GREY);
             shade.setLabel(i == 0 && j == points.size() - 1 ? "no compatible world" : "table not reproduced");
             shade.setLabelFont(Style.SMALL);
+            shade.setLabelPaint(Style.BLACK);
+            shade.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
+            shade.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP);
+            shade.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_CENTER);
+            shade.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(6, 0, 0, 0));
             plot.addDomainMarker(shade, Layer.BACKGROUND);
             i = j + 1;
         }
