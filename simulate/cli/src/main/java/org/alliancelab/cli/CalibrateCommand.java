@@ -5,11 +5,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alliancelab.cli.io.AtomicOutput;
 import org.alliancelab.simulate.calibration.Calibration;
-import org.alliancelab.simulate.calibration.CalibrationTemplate;
 import org.alliancelab.simulate.calibration.Calibrator;
-import org.alliancelab.simulate.calibration.Targets;
 import org.alliancelab.simulate.scenario.ScenarioException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,13 +30,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-s", "--scenario"}, required = true, paramLabel = "TEMPLATE",
-        description = "The template: a scenario JSON file with a \"free\" list (docs/calibration.md).")
-    private Path template;
-
-    @Option(names = {"-t", "--targets"}, required = true, paramLabel = "TARGETS",
-        description = "The published figures: a targets JSON file.")
-    private Path targets;
+    @Mixin
+    private CalibrationInputs inputs;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
         description = "Write the calibrated scenario here (atomically); without it only the fit is printed.")
@@ -46,13 +40,13 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (out != null) {
-            AtomicOutput.checkNotInput(out, template);
-            AtomicOutput.checkNotInput(out, targets);
+            AtomicOutput.checkNotInput(out, inputs.templateFile());
+            AtomicOutput.checkNotInput(out, inputs.targetsFile());
             AtomicOutput.checkTarget(out);
         }
         Calibrator calibrator;
         try {
-            calibrator = Calibrator.of(CalibrationTemplate.load(template), Targets.load(targets));
+            calibrator = Calibrator.of(inputs.template(), inputs.targets());
         } catch (ScenarioException e) {
             spec.commandLine().getErr().println(e.getMessage());
             spec.commandLine().getErr().flush();
@@ -62,14 +56,14 @@ public final class CalibrateCommand implements Callable<Integer> {
         try {
             c = calibrator.fit();
         } catch (IllegalArgumentException invalid) {
-            spec.commandLine().getErr().println(template + ": the scenario is invalid at the start values and at the "
+            spec.commandLine().getErr().println(inputs.templateFile() + ": the scenario is invalid at the start values and at the "
                 + "centre of the bounds: " + (invalid.getCause() == null ? invalid.getMessage()
                     : invalid.getCause().getMessage()));
             return AllianceLab.EXIT_USER_ERROR;
         }
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "Calibration of %s to %s: %d targets, %d free parameters, %d Levenberg-Marquardt "
-                + "iterations on the population algebra; %s%n%n", template, targets, c.fits().size(),
+                + "iterations on the population algebra; %s%n%n", inputs.templateFile(), inputs.targetsFile(), c.fits().size(),
             c.parameters().size(), c.iterations(), c.feasible() ? "every target met (largest |residual| "
                 + String.format(Locale.ROOT, "%.2f", c.worstResidualInTolerances()) + " tolerances)"
                 : c.unmet().size() + " not met");

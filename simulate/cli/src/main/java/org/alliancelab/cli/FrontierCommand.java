@@ -18,6 +18,7 @@ import org.alliancelab.simulate.calibration.Targets;
 import org.alliancelab.simulate.model.Node;
 import org.alliancelab.simulate.scenario.ScenarioException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,13 +41,8 @@ public final class FrontierCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-s", "--scenario"}, required = true, paramLabel = "TEMPLATE",
-        description = "The template: a scenario JSON file with a \"free\" list (docs/calibration.md).")
-    private Path template;
-
-    @Option(names = {"-t", "--targets"}, required = true, paramLabel = "TARGETS",
-        description = "The published figures: a targets JSON file.")
-    private Path targets;
+    @Mixin
+    private CalibrationInputs inputs;
 
     @Option(names = "--sweep", required = true, paramLabel = "POINTER",
         description = "The swept numeric field, a JSON pointer such as /model/paths/7/beta (not a free parameter).")
@@ -96,8 +92,8 @@ public final class FrontierCommand implements Callable<Integer> {
         CalibrationTemplate t;
         Targets g;
         try {
-            t = CalibrationTemplate.load(template);
-            g = Targets.load(targets);
+            t = inputs.template();
+            g = inputs.targets();
             g.check(t.scenario());
         } catch (ScenarioException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -127,7 +123,7 @@ public final class FrontierCommand implements Callable<Integer> {
         String text = report.text();
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(out.resolve("frontier.csv"), report.csv().getBytes(StandardCharsets.UTF_8));
-        files.put(out.resolve("frontier.json"), report.json(template.toString(), targets.toString())
+        files.put(out.resolve("frontier.json"), report.json(inputs.templateFile().toString(), inputs.targetsFile().toString())
             .getBytes(StandardCharsets.UTF_8));
         files.put(out.resolve("frontier.svg"), report.plot().toSvgDocument().getBytes(StandardCharsets.UTF_8));
         try {

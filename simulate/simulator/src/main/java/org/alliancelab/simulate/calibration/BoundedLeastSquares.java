@@ -1,6 +1,7 @@
 package org.alliancelab.simulate.calibration;
 
 import java.util.function.Function;
+import org.alliancelab.simulate.internal.SmallMatrices;
 
 /**
  * Bounded nonlinear least squares by Levenberg–Marquardt: minimises
@@ -10,7 +11,7 @@ import java.util.function.Function;
  * {@code h_k = 1e-7 max(1, |x_k|)}, taken backwards at an upper bound or where the forward point
  * is invalid), the gradient {@code g = J'f} and solves the damped normal equations
  * {@code (J'J + lambda diag(J'J)) d = -g} (Marquardt 1963's scaling, so the parameters' units do
- * not matter) for the parameters not held at a bound: a parameter at a bound whose gradient
+ * not matter; by Cholesky, the matrix being positive definite) for the parameters not held at a bound: a parameter at a bound whose gradient
  * pushes it outwards is held there (an active set); the trial point is projected onto the box.
  * A trial that lowers S is accepted and lambda divided by 10; otherwise lambda is multiplied by
  * 10 (towards a short gradient step). A point where f cannot be evaluated (the function throws
@@ -203,53 +204,39 @@ final class BoundedLeastSquares {
                 index[free++] = k;
             }
         }
-        double[][] m = new double[free][free + 1];
+        double[][] m = new double[free][free];
+        double[] rhs = new double[free];
         for (int p = 0; p < free; p++) {
             for (int q = 0; q < free; q++) {
                 m[p][q] = a[index[p]][index[q]];
             }
             m[p][p] += lambda * Math.max(a[index[p]][index[p]], 1e-12);
-            m[p][free] = -g[index[p]];
+            rhs[p] = -g[index[p]];
         }
-        double[] solved = gauss(m, free);
         double[] step = new double[n];
+        // J'J + lambda diag is positive definite; if rounding says otherwise, no step (a failed trial).
+        if (free == 0 || !SmallMatrices.cholesky(m, m, free)) {
+            return step;
+        }
+        double[] y = new double[free];
+        for (int i = 0; i < free; i++) {
+            double v = rhs[i];
+            for (int k = 0; k < i; k++) {
+                v -= m[i][k] * y[k];
+            }
+            y[i] = v / m[i][i];
+        }
+        for (int i = free - 1; i >= 0; i--) {
+            double v = y[i];
+            for (int k = i + 1; k < free; k++) {
+                v -= m[k][i] * y[k];
+            }
+            y[i] = v / m[i][i];
+        }
         for (int p = 0; p < free; p++) {
-            step[index[p]] = solved[p];
+            step[index[p]] = y[p];
         }
         return step;
-    }
-
-    /** Gaussian elimination with partial pivoting on an augmented n x (n + 1) matrix. */
-    private static double[] gauss(double[][] m, int n) {
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] t = m[c];
-            m[c] = m[piv];
-            m[piv] = t;
-            if (m[c][c] == 0) {
-                continue;
-            }
-            for (int r = c + 1; r < n; r++) {
-                double factor = m[r][c] / m[c][c];
-                for (int k = c; k <= n; k++) {
-                    m[r][k] -= factor * m[c][k];
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = m[i][n];
-            for (int k = i + 1; k < n; k++) {
-                s -= m[i][k] * x[k];
-            }
-            x[i] = m[i][i] == 0 ? 0 : s / m[i][i];
-        }
-        return x;
     }
 
     static double sumOfSquares(double[] r) {

@@ -1,14 +1,11 @@
 package org.alliancelab.simulate.calibration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.alliancelab.io.Utf8Text;
 import org.alliancelab.simulate.scenario.JsonObject;
 import org.alliancelab.simulate.scenario.Scenario;
 import org.alliancelab.simulate.scenario.ScenarioException;
@@ -74,23 +71,7 @@ public final class CalibrationTemplate {
      * @throws ScenarioException naming the file and the JSON pointer of what is wrong
      */
     public static CalibrationTemplate load(Path file) {
-        String source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new ScenarioException(source, "", "is a directory, not a template file");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ScenarioException(source, "", "cannot read file: " + e.getMessage());
-        }
-        String base = file.getFileName() == null ? source : file.getFileName().toString();
-        try {
-            return parse(Utf8Text.decode(bytes), source, base.endsWith(".json") ? base.substring(0, base.length() - 5)
-                : base);
-        } catch (Utf8Text.MalformedException e) {
-            throw new ScenarioException(source, "", e.getMessage() + " (save the file as UTF-8)");
-        }
+        return parse(Scenario.readText(file, "template"), file.toString(), Scenario.defaultName(file));
     }
 
     /**

@@ -1,19 +1,11 @@
 package org.alliancelab.simulate.calibration;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.alliancelab.io.Utf8Text;
 import org.alliancelab.simulate.results.Estimand;
 import org.alliancelab.simulate.scenario.Condition;
 import org.alliancelab.simulate.scenario.JsonObject;
@@ -41,11 +33,6 @@ import org.alliancelab.simulate.scenario.ScenarioException;
  * ({@link ScenarioException}). Immutable.
  */
 public final class Targets {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
-
     private final String source;
     private final String description;
     private final List<Target> targets;
@@ -77,28 +64,14 @@ public final class Targets {
     }
 
     /**
-     * Reads a targets file (UTF-8, a byte-order mark accepted).
+     * Reads a targets file (UTF-8, a byte-order mark accepted; read as strictly as a scenario).
      *
      * @param file the file
      * @return the targets
      * @throws ScenarioException naming the file and the JSON pointer of what is wrong
      */
     public static Targets load(Path file) {
-        String source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new ScenarioException(source, "", "is a directory, not a targets file");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ScenarioException(source, "", "cannot read file: " + e.getMessage());
-        }
-        try {
-            return parse(Utf8Text.decode(bytes), source);
-        } catch (Utf8Text.MalformedException e) {
-            throw new ScenarioException(source, "", e.getMessage() + " (save the file as UTF-8)");
-        }
+        return parse(Scenario.readText(file, "targets"), file.toString());
     }
 
     /**
@@ -108,15 +81,7 @@ public final class Targets {
      * @throws ScenarioException naming the source and the JSON pointer of what is wrong
      */
     public static Targets parse(String json, String source) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException(source, "", "malformed JSON" + where + ": "
-                + e.getOriginalMessage().replaceAll("\\s+", " "));
-        }
+        JsonNode root = Scenario.readTree(json, source);
         JsonObject top = JsonObject.of(source, "", root);
         top.allowOnly("description", "targets");
         String description = top.optionalString("description").orElse("");

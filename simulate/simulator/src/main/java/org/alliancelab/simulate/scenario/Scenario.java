@@ -73,18 +73,39 @@ public final class Scenario {
      * @throws ScenarioException when the file cannot be read or is invalid
      */
     public static Scenario load(Path file) {
+        return parse(readText(file, "scenario"), file.toString(), defaultName(file));
+    }
+
+    /**
+     * The text of a file read as a scenario file is (UTF-8, a byte-order mark accepted), for
+     * files built on scenarios such as calibration templates and targets.
+     *
+     * @param file the file
+     * @param kind what the file should be, for the message when it is a directory
+     * @return its text
+     * @throws ScenarioException naming the file when it is a directory, cannot be read or is
+     *     not UTF-8
+     */
+    public static String readText(Path file, String kind) {
         String source = file.toString();
         if (Files.isDirectory(file)) {
-            throw new ScenarioException(source, "", "is a directory, not a scenario file");
+            throw new ScenarioException(source, "", "is a directory, not a " + kind + " file");
         }
-        String text;
         try {
-            text = utf8(Files.readAllBytes(file), source);
+            return utf8(Files.readAllBytes(file), source);
         } catch (IOException e) {
             throw new ScenarioException(source, "", "cannot read file: " + e.getMessage());
         }
-        String base = file.getFileName() == null ? source : file.getFileName().toString();
-        return parse(text, source, base.endsWith(".json") ? base.substring(0, base.length() - 5) : base);
+    }
+
+    /**
+     * @param file a scenario file
+     * @return the name of a scenario read from it that has no "name": the file name without
+     *     {@code .json}
+     */
+    public static String defaultName(Path file) {
+        String base = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return base.endsWith(".json") ? base.substring(0, base.length() - 5) : base;
     }
 
     /**
