@@ -87,12 +87,12 @@ public final class SensitivityCommand implements Callable<Integer> {
         RandomEffectsModel model = analysis.model();
         MetaAnalysisResult pooled = model.fit(data.yi(), data.vi());
         RobustnessValue rv = RobustnessValue.of().withQ(rvQ).withAlpha(alpha);
+        double signedQ = pooled.estimate() < 0 ? -q : q;
         EValueResult eValue;
         ConfoundedMetaAnalysisResult confounded;
         RobustnessValueResult robustness;
         try {
             eValue = EValue.ofPooled(pooled, data.measure());
-            double signedQ = pooled.estimate() < 0 ? -q : q;
             confounded = ConfoundedMetaAnalysis.ofCorrelationThreshold(signedQ).withBias(bias)
                 .withThreshold(threshold).fitPooled(pooled, data.measure());
             robustness = rv.ofPooled(pooled, data.measure());
@@ -101,7 +101,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             throw InputException.inFile(data.table().source(), e.getMessage());
         }
         output.emit(spec, format.render(SensitivityReport.of(data, pooled, eValue, confounded, robustness,
-            perStudy(data, rv))));
+            perStudy(data, rv), signedQ)));
         return AllianceLab.EXIT_OK;
     }
 

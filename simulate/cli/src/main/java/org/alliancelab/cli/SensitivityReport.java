@@ -35,22 +35,27 @@ final class SensitivityReport implements Report {
     private final ConfoundedMetaAnalysisResult confounded;
     private final RobustnessValueResult robustness;
     private final List<StudyRobustness> perStudy;
+    private final double q;
 
     private SensitivityReport(StudyData data, MetaAnalysisResult pooled, EValueResult eValue,
                               ConfoundedMetaAnalysisResult confounded, RobustnessValueResult robustness,
-                              List<StudyRobustness> perStudy) {
+                              List<StudyRobustness> perStudy, double q) {
         this.data = data;
         this.pooled = pooled;
         this.eValue = eValue;
         this.confounded = confounded;
         this.robustness = robustness;
         this.perStudy = perStudy;
+        this.q = q;
     }
 
+    /**
+     * @param q the threshold of a meaningful true correlation, with the sign of the pooled estimate
+     */
     static SensitivityReport of(StudyData data, MetaAnalysisResult pooled, EValueResult eValue,
                                 ConfoundedMetaAnalysisResult confounded, RobustnessValueResult robustness,
-                                List<StudyRobustness> perStudy) {
-        return new SensitivityReport(data, pooled, eValue, confounded, robustness, perStudy);
+                                List<StudyRobustness> perStudy, double q) {
+        return new SensitivityReport(data, pooled, eValue, confounded, robustness, perStudy, q);
     }
 
     private boolean fisherZ() {
@@ -69,11 +74,6 @@ final class SensitivityReport implements Report {
         return fisherZ() ? Correlations.fromFisherZ(pooled.ciUpper()) : Math.min(1, pooled.ciUpper());
     }
 
-    /** The threshold as the user gave it (a correlation), with the sign of the pooled estimate. */
-    private double qCorrelation() {
-        return Correlations.fromCohensD(confounded.q() / Correlations.LOG_RISK_RATIO_PER_D);
-    }
-
     /** @return the values in JSON key order */
     @Override
     public Map<String, Object> fields() {
@@ -90,7 +90,7 @@ final class SensitivityReport implements Report {
         m.put("rr_ci_bound", value(eValue.ciRiskRatio()));
         m.put("e_value", value(eValue.eValue()));
         m.put("e_value_ci", value(eValue.eValueCi()));
-        m.put("q", value(qCorrelation()));
+        m.put("q", value(q));
         m.put("bias", value(confounded.bias()));
         m.put("r_threshold", value(confounded.threshold()));
         m.put("direction", confounded.direction() == EffectDirection.APPARENTLY_CAUSATIVE ? "above" : "below");
@@ -146,7 +146,7 @@ final class SensitivityReport implements Report {
         String nl = System.lineSeparator();
         boolean causative = confounded.direction() == EffectDirection.APPARENTLY_CAUSATIVE;
         String level = TextFormat.percent(pooled.level());
-        String qr = fixed(qCorrelation(), digits);
+        String qr = fixed(q, digits);
         StringBuilder sb = new StringBuilder();
         sb.append("Sensitivity to unmeasured confounding (k = ").append(data.k()).append("; tau^2 estimator: ")
             .append(pooled.estimator().name()).append(')').append(nl);
@@ -197,14 +197,14 @@ final class SensitivityReport implements Report {
         }
         sb.append(nl);
 
-        String q = fixed(robustness.q(), 2).replaceAll("0+$", "").replaceAll("\\.$", "");
+        String rq = fixed(robustness.q(), 2).replaceAll("0+$", "").replaceAll("\\.$", "");
         String a = String.valueOf(robustness.alpha());
         sb.append("Robustness value (Cinelli & Hazlett 2020) of the pooled correlation (t = ")
             .append(fixed(robustness.t(), digits)).append(", effective df = ").append(fixed(robustness.df(), 1))
             .append("):").append(nl);
         sb.append("  partial R^2 of exposure with outcome: ").append(ReportParts.percentage(100 * robustness.partialR2()))
             .append(nl);
-        sb.append("  RV_q = ").append(ReportParts.percentage(100 * robustness.rvQ())).append(" (q = ").append(q)
+        sb.append("  RV_q = ").append(ReportParts.percentage(100 * robustness.rvQ())).append(" (q = ").append(rq)
             .append("): a confounder explaining that share of the residual variance of both exposure and outcome")
             .append(nl).append("    would reduce the correlation by ").append(percentOf(robustness.q()))
             .append(nl);
