@@ -22,9 +22,9 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
  * ({@link PValueAlternative#GREATER}: p<sub>i</sub> = 1 - &Phi;(y<sub>i</sub>/sqrt(v<sub>i</sub>))),
  * so the steps also encode the sign of the result; the three-parameter selection model (3PSM) is
  * the one step s<sub>1</sub> = .025. The log-likelihood is
- * <pre>
+ * <blockquote>
  * ll = &Sigma;<sub>i</sub> [log &delta;<sub>g(i)</sub> + log &phi;(y<sub>i</sub>; &mu;, v<sub>i</sub> + &tau;<sup>2</sup>) - log &Sigma;<sub>j</sub> &delta;<sub>j</sub> P<sub>ij</sub>]
- * </pre>
+ * </blockquote>
  * with g(i) the interval of study i and P<sub>ij</sub> the probability under the unselected model
  * that its p-value falls in interval j.
  *

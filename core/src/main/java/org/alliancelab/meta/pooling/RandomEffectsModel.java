@@ -162,6 +162,9 @@ public final class RandomEffectsModel {
      * @return the result
      * @throws InvalidEffectSizeException for invalid inputs
      * @throws NonConvergenceException if an iterative estimator does not converge
+     * @throws ArithmeticException when the data span more than 2<sup>300</sup> (largest |y| or
+     *     sqrt(v) over smallest sqrt(v)), or a result leaves the double range; data far from unit
+     *     magnitude are otherwise fitted exactly rescaled by a power of two
      */
     public MetaAnalysisResult fit(List<EffectSize> effects) {
         int k = effects.size();
@@ -183,6 +186,9 @@ public final class RandomEffectsModel {
      * @throws InvalidEffectSizeException for invalid inputs
      * @throws IllegalArgumentException if the arrays differ in length
      * @throws NonConvergenceException if an iterative estimator does not converge
+     * @throws ArithmeticException when the data span more than 2<sup>300</sup> (largest |y| or
+     *     sqrt(v) over smallest sqrt(v)), or a result leaves the double range; data far from unit
+     *     magnitude are otherwise fitted exactly rescaled by a power of two
      */
     public MetaAnalysisResult fit(double[] yi, double[] vi) {
         if (yi.length != vi.length) {
@@ -203,6 +209,9 @@ public final class RandomEffectsModel {
      * @param out receives the result
      * @throws InvalidEffectSizeException for invalid inputs
      * @throws NonConvergenceException if an iterative estimator does not converge
+     * @throws ArithmeticException when the data span more than 2<sup>300</sup> (largest |y| or
+     *     sqrt(v) over smallest sqrt(v)), or a result leaves the double range; data far from unit
+     *     magnitude are otherwise fitted exactly rescaled by a power of two
      */
     public void fit(double[] yi, double[] vi, int k, PoolingWorkspace out) {
         fit(yi, vi, k, out, Double.NaN);
@@ -245,6 +254,11 @@ public final class RandomEffectsModel {
         }
         if (k > yi.length || k > vi.length) {
             throw new IllegalArgumentException("k = " + k + " exceeds the array lengths " + yi.length + " and " + vi.length);
+        }
+        int exponent = rescalingExponent(yi, vi, k);
+        if (exponent != 0) {
+            fitRescaled(yi, vi, k, out, givenTau2, exponent);
+            return;
         }
         WeightedSums fixed = out.fixedSums;
         if (estimated && needsFullFirstPass()) {
@@ -313,6 +327,87 @@ public final class RandomEffectsModel {
             double predictionSd = Math.sqrt(variance + tau2);
             out.piLower = mu - critical * predictionSd;
             out.piUpper = mu + critical * predictionSd;
+        }
+    }
+
+    /**
+     * Within 2<sup>&plusmn;200</sup> for |y| and sqrt(v), every square, weight w = 1/v, squared
+     * weight and their sums over up to 2<sup>24</sup> studies stay inside the double range.
+     */
+    private static final int SAFE_EXPONENT = 200;
+
+    /**
+     * Most binary orders of magnitude between the largest |y| or sqrt(v) and the smallest
+     * sqrt(v): at 2<sup>300</sup> (z statistics of 1e90) the weighted sums' squares reach
+     * 2<sup>900</sup> after balancing.
+     */
+    static final int MAX_SPAN_EXPONENT = 300;
+
+    /**
+     * The power of two by which to divide the effect sizes (and its square, the variances) so
+     * that squares, weights and squared weights cannot overflow or underflow: 0 (no rescaling)
+     * for every data set of ordinary magnitude, so that those results stay bit for bit what they
+     * were; otherwise the midpoint, on the log scale, of the largest |y| or sqrt(v) and the
+     * smallest sqrt(v), which balances the large squares against the large weights.
+     */
+    static int rescalingExponent(double[] yi, double[] vi, int k) {
+        double large = 0;
+        double small = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            double sd = Math.sqrt(Math.abs(vi[i]));
+            large = Math.max(large, Math.max(Math.abs(yi[i]), sd));
+            if (sd > 0) {
+                small = Math.min(small, sd);
+            }
+        }
+        if (!(large > 0) || Double.isInfinite(large) || Double.isInfinite(small)) {
+            return 0; // all zero, or NaN / infinite input: the validation names the study
+        }
+        int high = Math.getExponent(large);
+        int low = Math.getExponent(small);
+        if (high - low > MAX_SPAN_EXPONENT) {
+            // no scale makes both the squared weights and the squared weighted sums representable
+            throw new ArithmeticException("effect sizes and standard errors span 2^" + low + " to 2^" + high
+                + ", more than 2^" + MAX_SPAN_EXPONENT + " apart: beyond what double precision can pool");
+        }
+        if (high <= SAFE_EXPONENT && low >= -SAFE_EXPONENT) {
+            return 0;
+        }
+        return Math.floorDiv(high + low, 2);
+    }
+
+    /**
+     * Fits y/2<sup>e</sup> with v/2<sup>2e</sup> and scales the result back. Every estimator of
+     * tau<sup>2</sup> is equivariant (y &rarr; cy, v &rarr; c<sup>2</sup>v gives &mu; &rarr; c&mu;,
+     * tau<sup>2</sup> &rarr; c<sup>2</sup>tau<sup>2</sup>, Q, I<sup>2</sup>, z, p unchanged), and
+     * dividing by a power of two is exact, so this is the fit of the given data without the
+     * overflow of their squares.
+     */
+    private void fitRescaled(double[] yi, double[] vi, int k, PoolingWorkspace out, double givenTau2, int exponent) {
+        double c = Math.scalb(1.0, -exponent);
+        double[] y = new double[k];
+        double[] v = new double[k];
+        for (int i = 0; i < k; i++) {
+            y[i] = yi[i] * c;
+            v[i] = vi[i] * c * c; // (vi c) c: c * c alone can leave the double range
+            if (v[i] == 0 && vi[i] != 0) {
+                throw new InvalidEffectSizeException(i, "vi", "sampling variance " + vi[i] + " is too small beside "
+                    + "effect sizes of magnitude 2^" + exponent + " for double precision");
+            }
+        }
+        fit(y, v, k, out, Double.isNaN(givenTau2) ? givenTau2 : givenTau2 * c * c);
+        double back = Math.scalb(1.0, exponent);
+        out.estimate *= back;
+        out.se *= back;
+        out.ciLower *= back;
+        out.ciUpper *= back;
+        out.piLower *= back;
+        out.piUpper *= back;
+        out.tau2 = out.tau2 * back * back;
+        out.tau2Se = out.tau2Se * back * back;
+        if (!(Double.isFinite(out.estimate) && Double.isFinite(out.se) && Double.isFinite(out.tau2))) {
+            throw new ArithmeticException("the pooled estimate, its SE or tau^2 exceeds the double range "
+                + "(effect sizes of magnitude 2^" + exponent + ")");
         }
     }
 
@@ -457,6 +552,21 @@ public final class RandomEffectsModel {
         }
         if (k < 2) {
             throw new InvalidEffectSizeException(-1, "k", "the Q-profile interval needs at least two studies, got " + k);
+        }
+        int exponent = rescalingExponent(yi, vi, k);
+        if (exponent != 0) {
+            // equivariant as the fit: the bounds of the rescaled data, scaled back
+            double c = Math.scalb(1.0, -exponent);
+            double[] y = new double[k];
+            double[] v = new double[k];
+            for (int i = 0; i < k; i++) {
+                y[i] = yi[i] * c;
+                v[i] = vi[i] * c * c;
+            }
+            TauSquaredInterval scaled = tau2ConfidenceInterval(y, v, tau2Estimate * c * c);
+            double back = Math.scalb(1.0, exponent);
+            return new TauSquaredInterval(scaled.lower() * back * back, scaled.upper() * back * back,
+                scaled.upperTruncated());
         }
         PoolingWorkspace ws = new PoolingWorkspace();
         leanFirstPass(yi, vi, k, ws);

@@ -12,7 +12,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * Case-deletion influence diagnostics for the random-effects model, as metafor's
  * {@code influence(rma(yi, vi))}: studentized deleted residuals, DFFITS, Cook's distance,
  * covariance ratio, leave-one-out tau<sup>2</sup> and Q, hat values, weights and DFBETAS (see
- * {@link StudyInfluence} for the formulas). Costs k refits of k - 1 studies.
+ * {@link StudyInfluence} for the formulas). Costs k refits of k - 1 studies, or none given the leave-one-out fits.
  *
  * <p>Reference: Viechtbauer, W. &amp; Cheung, M. W.-L. (2010). Outlier and influence diagnostics
  * for meta-analysis. <i>Research Synthesis Methods</i>, 1, 112-125. doi:10.1002/jrsm.11
@@ -32,14 +32,32 @@ public final class InfluenceDiagnostics {
      * @throws org.alliancelab.meta.pooling.NonConvergenceException when a fit does not converge
      */
     public static List<StudyInfluence> fit(RandomEffectsModel model, double[] yi, double[] vi) {
+        check(yi, vi);
+        return fit(model, yi, vi, LeaveOneOut.fit(model, yi, vi));
+    }
+
+    /**
+     * The diagnostics from leave-one-out fits already computed ({@link LeaveOneOut#fit}), so
+     * that a caller who reports both pays for the k refits once.
+     *
+     * @param model the pooling model the fits were made with
+     * @param yi effect sizes
+     * @param vi sampling variances
+     * @param leaveOneOut the fit without study i, for each i in input order
+     * @return one entry per study, in input order
+     * @throws IllegalArgumentException for fewer than 3 studies, different lengths, or not one
+     *     leave-one-out fit per study
+     * @throws org.alliancelab.meta.effectsize.InvalidEffectSizeException for invalid inputs
+     * @throws org.alliancelab.meta.pooling.NonConvergenceException when the full fit does not converge
+     */
+    public static List<StudyInfluence> fit(RandomEffectsModel model, double[] yi, double[] vi,
+                                           List<MetaAnalysisResult> leaveOneOut) {
+        check(yi, vi);
         int k = yi.length;
-        if (vi.length != k) {
-            throw new IllegalArgumentException("yi and vi differ in length");
+        if (leaveOneOut.size() != k) {
+            throw new IllegalArgumentException("one leave-one-out fit per study expected (" + k + "), got "
+                + leaveOneOut.size());
         }
-        if (k < 3) {
-            throw new IllegalArgumentException("influence diagnostics need at least 3 studies, got " + k);
-        }
-        EffectSizeChecks.requireValid(yi, vi);
         MetaAnalysisResult full = model.fit(yi, vi);
         double vFull = full.se() * full.se();
         double sw = 0;
@@ -52,7 +70,7 @@ public final class InfluenceDiagnostics {
         List<StudyInfluence> out = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             Sensitivity.omit(yi, vi, i, y, v);
-            MetaAnalysisResult del = model.fit(y, v);
+            MetaAnalysisResult del = leaveOneOut.get(i);
             double t2 = del.tau2();
             double vDel = del.se() * del.se();
             double s2 = model.test() == InferenceTest.KNHA ? knappHartungFactor(y, v, del) : 1;
@@ -76,6 +94,16 @@ public final class InfluenceDiagnostics {
                 dfbetas, influential));
         }
         return List.copyOf(out);
+    }
+
+    private static void check(double[] yi, double[] vi) {
+        if (vi.length != yi.length) {
+            throw new IllegalArgumentException("yi and vi differ in length");
+        }
+        if (yi.length < 3) {
+            throw new IllegalArgumentException("influence diagnostics need at least 3 studies, got " + yi.length);
+        }
+        EffectSizeChecks.requireValid(yi, vi);
     }
 
     /**

@@ -31,6 +31,24 @@ public final class LeaveOneOut {
      *     converge (metafor reports NA for that row instead)
      */
     public static List<MetaAnalysisResult> fit(RandomEffectsModel model, double[] yi, double[] vi) {
+        return fit(model, yi, vi, done -> { });
+    }
+
+    /**
+     * The same, telling a listener how many refits are done after each (for a progress bar:
+     * the k refits are the long part of influence diagnostics on many studies).
+     *
+     * @param model the pooling model
+     * @param yi effect sizes
+     * @param vi sampling variances
+     * @param progress receives 1, 2, ..., k as the refits finish, on the calling thread
+     * @return entry i is the fit without study i (input order)
+     * @throws IllegalArgumentException for fewer than 2 studies or different lengths
+     * @throws org.alliancelab.meta.effectsize.InvalidEffectSizeException for invalid inputs
+     * @throws org.alliancelab.meta.pooling.NonConvergenceException when a refit does not converge
+     */
+    public static List<MetaAnalysisResult> fit(RandomEffectsModel model, double[] yi, double[] vi,
+                                               java.util.function.LongConsumer progress) {
         int k = yi.length;
         if (vi.length != k) {
             throw new IllegalArgumentException("yi and vi differ in length");
@@ -45,6 +63,7 @@ public final class LeaveOneOut {
         for (int i = 0; i < k; i++) {
             Sensitivity.omit(yi, vi, i, y, v);
             out.add(model.fit(y, v));
+            progress.accept(i + 1L);
         }
         return List.copyOf(out);
     }

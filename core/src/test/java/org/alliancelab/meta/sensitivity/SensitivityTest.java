@@ -70,6 +70,21 @@ class SensitivityTest {
     }
 
     @Test
+    void leaveOneOutReportsEachRefitAndTheSharedRefitsGiveTheSameDiagnostics() {
+        double[] y = MOLLOY.yi("ZCOR");
+        double[] v = MOLLOY.vi("ZCOR");
+        RandomEffectsModel model = RandomEffectsModel.of(TauSquaredEstimator.REML);
+        List<Long> seen = new java.util.ArrayList<>();
+        List<MetaAnalysisResult> withListener = LeaveOneOut.fit(model, y, v, seen::add);
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, y.length).boxed().toList(), seen);
+        assertEquals(LeaveOneOut.fit(model, y, v), withListener);
+        // the diagnostics from given refits equal those that refit on their own
+        assertEquals(InfluenceDiagnostics.fit(model, y, v), InfluenceDiagnostics.fit(model, y, v, withListener));
+        assertThrows(IllegalArgumentException.class,
+            () -> InfluenceDiagnostics.fit(model, y, v, withListener.subList(1, y.length)));
+    }
+
+    @Test
     void cumulativeEndsWithTheFullFitAndFollowsTheOrder() {
         double[] y = MOLLOY.yi("ZCOR");
         double[] v = MOLLOY.vi("ZCOR");

@@ -85,10 +85,27 @@ public final class AllianceLab implements Callable<Integer> {
      * @return the exit code
      */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = commandLine(out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes errors through; the heap is released by now, so printing is safe
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            code = EXIT_FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * @param maxHeap the JVM's heap limit in bytes
+     * @return the one line printed when a command runs out of memory: the limit hit and how to
+     *     raise it
+     */
+    static String outOfMemory(long maxHeap) {
+        return "alliance-lab: out of memory: the Java heap limit of " + (maxHeap >> 20) + " MB (-Xmx) was reached; "
+            + "give the JVM more (java -Xmx8g -jar alliance-lab.jar ...) or less data";
     }
 
     /**

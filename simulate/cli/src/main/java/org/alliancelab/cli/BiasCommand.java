@@ -105,6 +105,7 @@ public final class BiasCommand implements Callable<Integer> {
         PlotOutput.validate(spec, plot, output.file());
         output.checkNotInput(analysis.input(), plot);
         StudyData data = analysis.read(MIN_STUDIES, "the bias diagnostics");
+        PlotOutput.checkSize(plot, "funnel", data.k(), PlotOutput.MAX_FUNNEL_STUDIES, data.table().source());
         double[] yi = data.yi();
         double[] vi = data.vi();
         RandomEffectsModel model = analysis.model();

@@ -29,6 +29,11 @@ public final class FormatOptions {
         }
     }
 
+    /** @return the decimals of the text summary, also used in a plot's printed figures */
+    int digits() {
+        return digits;
+    }
+
     /**
      * @param report a finished result
      * @return its JSON or its text summary

@@ -37,6 +37,29 @@ final class PlotOutput {
         AtomicOutput.checkTarget(plot);
     }
 
+    /** Most studies a forest plot draws: a row each, so 2,000 rows are already 40,000 px tall. */
+    static final int MAX_FOREST_STUDIES = 2_000;
+    /** Most studies a funnel plot draws: a marker each in the SVG, about 100 bytes apiece. */
+    static final int MAX_FUNNEL_STUDIES = 50_000;
+
+    /**
+     * Refuses, before anything is computed, a plot of more studies than it can usefully show.
+     *
+     * @param plot the {@code --plot} file, or null
+     * @param kind "forest" or "funnel"
+     * @param studies the number of studies
+     * @param limit the most studies that plot draws
+     * @param source the input file, named in the error
+     * @throws org.alliancelab.cli.io.InputException above the limit
+     */
+    static void checkSize(Path plot, String kind, int studies, int limit, String source) {
+        if (plot != null && studies > limit) {
+            throw org.alliancelab.cli.io.InputException.inFile(source, "--plot: a " + kind + " plot draws at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + " studies, the file has "
+                + String.format(java.util.Locale.ROOT, "%,d", studies) + "; omit --plot");
+        }
+    }
+
     /**
      * Renders the figure and hands it to the command's output, which writes it with the
      * result, all or none.

@@ -125,6 +125,7 @@ public final class PoolCommand implements Callable<Integer> {
         PlotOutput.validate(spec, plot, output.file());
         output.checkNotInput(analysis.input(), plot);
         StudyData data = analysis.read();
+        PlotOutput.checkSize(plot, "forest", data.k(), PlotOutput.MAX_FOREST_STUDIES, data.table().source());
         String text;
         if (mods != null) {
             text = metaRegression(data);
@@ -227,7 +228,8 @@ public final class PoolCommand implements Callable<Integer> {
         String text = format.render(SubgroupReport.of(data, model, by, result, intervals));
         if (plot != null) {
             PlotOutput.write(spec, output, plot, ForestPlot.of(
-                ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())));
+                ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())
+                    .withNote("Test of subgroup differences: " + SubgroupReport.qBetween(result, format.digits()))));
         }
         return text;
     }

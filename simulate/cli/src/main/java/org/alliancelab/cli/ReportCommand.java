@@ -2,9 +2,11 @@ package org.alliancelab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +17,7 @@ import org.alliancelab.plot.PlotFormat;
 import org.alliancelab.report.HtmlReport;
 import org.alliancelab.report.SimulationOutput;
 import org.alliancelab.report.SimulationOutputReader;
+import org.alliancelab.simulate.results.RunFiles;
 import org.alliancelab.simulate.results.SimulationOutputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +59,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Path target = out != null ? out : dirs.get(0).resolve("report.html");
+        try {
+            for (Path dir : dirs) {
+                for (String input : List.of(RunFiles.SUMMARY_JSON, RunFiles.SUMMARY_CSV, RunFiles.REPLICATIONS_CSV)) {
+                    AtomicOutput.checkNotInput(target, dir.resolve(input));
+                }
+            }
+        } catch (OutputException e) {
+            err.println(AllianceLab.oneLine(e.getMessage()));
+            return AllianceLab.EXIT_USER_ERROR;
+        }
         List<SimulationOutput> runs = new ArrayList<>();
         try {
             for (Path dir : dirs) {
@@ -68,27 +82,30 @@ public final class ReportCommand implements Callable<Integer> {
             err.println(AllianceLab.oneLine("alliance-lab report: cannot read: " + e.getMessage()));
             return AllianceLab.EXIT_USER_ERROR;
         }
-        Path target = out != null ? out : dirs.get(0).resolve("report.html");
         HtmlReport.Rendered report = HtmlReport.build(runs);
+        // the page and its figures are written all or none: a failing figure leaves no new file
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(target, report.html().getBytes(StandardCharsets.UTF_8));
+        PrintWriter o = spec.commandLine().getOut();
         try {
-            AtomicOutput.write(target, report.html());
+            if (figures != null) {
+                try {
+                    Files.createDirectories(figures);
+                } catch (IOException e) {
+                    throw OutputException.of(figures.toString(), "cannot create the figures directory: "
+                        + e.getMessage(), e);
+                }
+                for (Map.Entry<String, Figure> f : report.figures().entrySet()) {
+                    files.put(figures.resolve(f.getKey() + "." + figureFormat.extension()),
+                        f.getValue().render(figureFormat));
+                }
+            }
+            AtomicOutput.writeAll(files);
         } catch (OutputException e) {
             err.println(AllianceLab.oneLine(e.getMessage()));
             return AllianceLab.EXIT_USER_ERROR;
         }
-        PrintWriter o = spec.commandLine().getOut();
         if (figures != null) {
-            Path file = figures;
-            try {
-                Files.createDirectories(figures);
-                for (Map.Entry<String, Figure> f : report.figures().entrySet()) {
-                    file = figures.resolve(f.getKey() + "." + figureFormat.extension());
-                    f.getValue().write(file, figureFormat);
-                }
-            } catch (IOException e) {
-                err.println(AllianceLab.oneLine(file + ": cannot write: " + e.getMessage()));
-                return AllianceLab.EXIT_USER_ERROR;
-            }
             o.println("Wrote " + report.figures().size() + " figures to " + figures);
         }
         o.println("Wrote " + target);

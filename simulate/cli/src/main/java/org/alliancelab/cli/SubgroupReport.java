@@ -114,9 +114,17 @@ final class SubgroupReport implements Report {
             }
             sb.append(TextFormat.table(new String[] {by, "r", "ci.lb", "ci.ub"}, rrows, true, nl));
         }
-        sb.append(nl).append("Test of subgroup differences:").append(nl)
-            .append(String.format(Locale.ROOT, "Qbetween(df = %d) = %s, p-val %s", result.df(),
-                fixed(result.qBetween(), digits), pValue(result.pValue(), digits, true))).append(nl);
+        sb.append(nl).append("Test of subgroup differences:").append(nl).append(qBetween(result, digits)).append(nl);
         return sb.toString();
+    }
+
+    /**
+     * @param result a subgroup analysis
+     * @param digits decimals
+     * @return its test of subgroup differences as metafor prints it, {@code Qbetween(df = 1) = 2.35, p-val = 0.125}
+     */
+    static String qBetween(SubgroupResult result, int digits) {
+        return String.format(Locale.ROOT, "Qbetween(df = %d) = %s, p-val %s", result.df(),
+            fixed(result.qBetween(), digits), pValue(result.pValue(), digits, true));
     }
 }

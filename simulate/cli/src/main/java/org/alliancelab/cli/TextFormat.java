@@ -40,9 +40,12 @@ final class TextFormat {
         return s + "%";
     }
 
-    /** Fixed decimals; NaN prints as "NA". */
+    /** Fixed decimals; NaN prints as "NA"; beyond 1e15 in magnitude scientific (6.0214e+299), as R does. */
     static String fixed(double v, int digits) {
-        return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%." + digits + "f", v);
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 1e15 ? "%." + digits + "e" : "%." + digits + "f", v);
     }
 
     /** Like R's format.pval: values below 10^-digits print as "<.0001". */

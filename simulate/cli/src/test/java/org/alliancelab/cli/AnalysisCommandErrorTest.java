@@ -105,6 +105,30 @@ class AnalysisCommandErrorTest {
     }
 
     @Test
+    void plotsOfMoreStudiesThanTheyCanShowAreRefusedBeforeComputing() throws IOException {
+        StringBuilder sb = new StringBuilder("yi,vi\n");
+        for (int i = 0; i < PlotOutput.MAX_FUNNEL_STUDIES + 1; i++) {
+            sb.append(i % 7 * 0.01).append(',').append(0.01 + i % 5 * 0.001).append('\n');
+        }
+        Path p = csv("many.csv", sb.toString());
+        Path plot = dir.resolve("forest.svg");
+        assertEquals(p + ": --plot: a forest plot draws at most 2,000 studies, the file has 50,001; omit --plot",
+            userError("pool", "--input", p.toString(), "--plot", plot.toString()));
+        assertEquals(p + ": --plot: a funnel plot draws at most 50,000 studies, the file has 50,001; omit --plot",
+            userError("bias", "--input", p.toString(), "--plot", dir.resolve("funnel.svg").toString()));
+        assertTrue(Files.notExists(plot));
+        // influence refits once per study: refused above its limit, also before computing
+        StringBuilder more = new StringBuilder("yi,vi\n");
+        for (int i = 0; i < InfluenceCommand.MAX_STUDIES + 1; i++) {
+            more.append(i % 7 * 0.01).append(',').append(0.01 + i % 5 * 0.001).append('\n');
+        }
+        Path q = csv("more.csv", more.toString());
+        assertEquals(q + ": the influence diagnostics refit the model once per study, so their time grows with the "
+            + "square of the number of studies: at most 20,000 are accepted, the file has 20,001",
+            userError("influence", "--input", q.toString()));
+    }
+
+    @Test
     void modsAndByTogether() throws IOException {
         Path p = csv("m.csv", MOLLOY_LIKE);
         String line = userError("pool", "--input", p.toString(), "--mods", "meanage", "--by", "controls");

@@ -54,6 +54,34 @@ class FaultCorpusTest {
     }
 
     /**
+     * Out of memory is one line naming the heap limit, exit 1, never a stack trace: {@code pool}
+     * on 300,000 studies in a JVM limited to 16 MB of heap.
+     */
+    @Test
+    void outOfMemoryIsOneLineNamingTheLimit() throws Exception {
+        Path csv = tmp.resolve("many.csv");
+        StringBuilder sb = new StringBuilder("study,yi,vi\n");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300_000; i++) {
+            sb.append("a study with a long label number ").append(i).append(',').append(random.nextGaussian())
+                .append(',').append(0.01 + random.nextDouble()).append('\n');
+        }
+        Files.writeString(csv, sb);
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+            "-cp", System.getProperty("java.class.path"), AllianceLab.class.getName(), "influence", "--input",
+            csv.toString());
+        Path err = tmp.resolve("oom.err");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        List<String> lines = Files.readAllLines(err);
+        assertEquals(1, p.exitValue(), String.join("\n", lines));
+        assertEquals(1, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("alliance-lab: out of memory: the Java heap limit of ")
+            && lines.get(0).contains("MB (-Xmx) was reached"), lines.get(0));
+    }
+
+    /**
      * Starts a run in another JVM and kills it (SIGKILL, as a crash or a scheduler's time limit
      * does) once its checkpoint holds {@code blocks} finished blocks.
      */

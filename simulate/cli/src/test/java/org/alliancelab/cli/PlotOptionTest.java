@@ -84,6 +84,11 @@ class PlotOptionTest {
         }
         String text = doc.doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("multiple") && text.contains("none"), "panel titles are the levels");
+        // the test of subgroup differences below the axis, with the JSON's statistic (golden: metafor)
+        String note = doc.byIdPrefix("fig-note").get(0).getTextContent();
+        assertTrue(note.startsWith(String.format(java.util.Locale.ROOT,
+            "Test of subgroup differences: Qbetween(df = %d) = %.4f, p-val ", result.get("Qbetween_df").asInt(),
+            result.get("Qbetween").asDouble())), note);
     }
 
     @Test

@@ -105,4 +105,58 @@ class ReportCommandTest {
         assertEquals(2, r.exitCode());
         assertEquals(summary + ": /conditions/0/truth: must be an object of numbers", r.err().strip());
     }
+
+    @Test
+    void figuresAndPageAreWrittenAllOrNone() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("run"), "fixture", 0.2, 1);
+        Path figs = Files.createDirectories(tmp.resolve("figs"));
+        // one figure's target is a directory, so it cannot be written
+        Files.createDirectories(figs.resolve("fixture-coverage-1.svg"));
+        Path page = tmp.resolve("page.html");
+        Files.writeString(page, "the old page");
+        CliRun r = run(dir.toString(), "--out", page.toString(), "--figures", figs.toString());
+        assertEquals(2, r.exitCode());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("fixture-coverage-1.svg"), r.err());
+        assertEquals("the old page", Files.readString(page), "the page is not replaced");
+        try (var files = Files.list(figs)) {
+            assertEquals(List.of("fixture-coverage-1.svg"), files.map(p -> p.getFileName().toString()).toList(),
+                "no other figure written, no temporary file left");
+        }
+    }
+
+    @Test
+    void unfinishedShardAndMixedRunsAreRefused() throws Exception {
+        // a checkpoint next to the summary: an interrupted rerun, its result files stale
+        Path stopped = ReportFixtures.write(tmp.resolve("stopped"), "fixture", 0.2, 1);
+        Files.createDirectories(stopped.resolve(".checkpoint"));
+        CliRun a = run(stopped.toString());
+        assertEquals(2, a.exitCode());
+        assertTrue(a.err().startsWith(stopped + ": holds an unfinished run (a checkpoint in .checkpoint)"), a.err());
+        assertFalse(Files.exists(stopped.resolve("report.html")));
+
+        Path shard = ReportFixtures.write(tmp.resolve("shard"), "fixture", 0.2, 1);
+        Files.writeString(shard.resolve("run.json"), "{\"status\": \"shard_complete\", \"shard\": \"1/2\"}");
+        CliRun b = run(shard.toString());
+        assertEquals(2, b.exitCode());
+        assertTrue(b.err().contains("status 'shard_complete'") && b.err().contains("collect the shards first"), b.err());
+
+        Path mixed = ReportFixtures.write(tmp.resolve("mixed"), "fixture", 0.2, 1);
+        Files.writeString(mixed.resolve("run.json"),
+            "{\"status\": \"complete\", \"identity\": {\"definition\": {\"name\": \"another\"}}}");
+        CliRun c = run(mixed.toString());
+        assertEquals(2, c.exitCode());
+        assertEquals(mixed + ": summary.json and run.json are of different scenarios (files of two runs mixed in one "
+            + "directory): rerun simulate with --restart", c.err().strip());
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedBeforeReading() throws Exception {
+        Path dir = ReportFixtures.write(tmp.resolve("run"), "fixture", 0.2, 1);
+        byte[] summary = Files.readAllBytes(dir.resolve("summary.json"));
+        CliRun r = run(dir.toString(), "--out", dir.resolve("summary.json").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("is the input file"), r.err());
+        assertTrue(java.util.Arrays.equals(summary, Files.readAllBytes(dir.resolve("summary.json"))));
+    }
 }

@@ -83,11 +83,13 @@ public final class CausalGraphPlot {
         double middle = top + contentHeight / 2;
         double bw = boxWidth;
         return Figure.ofPainter(width, height, (g2, id) -> {
-            for (CausalGraph.Edge e : graph.edges()) {
-                drawEdge(g2, id, graph, e, centre, layer, bw, middle);
+            // ids by position, not by name: a name is the scenario author's text, an id must be a token
+            for (int i = 0; i < graph.edges().size(); i++) {
+                drawEdge(g2, id + "edge-" + i, graph, graph.edges().get(i), centre, layer, bw, middle);
             }
-            for (CausalGraph.Node n : graph.nodes()) {
-                drawNode(g2, id, graph, n, centre.get(n.name()), bw);
+            for (int i = 0; i < graph.nodes().size(); i++) {
+                CausalGraph.Node n = graph.nodes().get(i);
+                drawNode(g2, id + "node-" + i, graph, n, centre.get(n.name()), bw);
             }
             g2.setFont(Style.SMALL);
             g2.setColor(Style.GREY);
@@ -132,6 +134,7 @@ public final class CausalGraphPlot {
         return layer;
     }
 
+    /** Draws a node whose shape gets the element id {@code id}. */
     private static void drawNode(Graphics2D g2, String id, CausalGraph graph, CausalGraph.Node n, double[] c,
                                  double boxWidth) {
         boolean adjusted = graph.adjustment().contains(n.name());
@@ -141,7 +144,7 @@ public final class CausalGraphPlot {
             ? new RoundRectangle2D.Double(c[0] - boxWidth / 2, c[1] - BOX_HEIGHT / 2.0, boxWidth, BOX_HEIGHT, 10, 10)
             : new Ellipse2D.Double(c[0] - boxWidth / 2, c[1] - BOX_HEIGHT / 2.0, boxWidth, BOX_HEIGHT);
         g2.setColor(fill);
-        SvgIds.next(g2, id + "node-" + n.name());
+        SvgIds.next(g2, id);
         g2.fill(shape);
         g2.setColor(Style.BLACK);
         g2.setStroke(!n.observed() ? Style.line(1, 1.2f) : new BasicStroke(adjusted ? 3f : 1.2f));
@@ -156,6 +159,7 @@ public final class CausalGraphPlot {
         g2.drawString(sub, (float) (c[0] - Style.textWidth(sub, Style.SMALL) / 2), (float) (c[1] + 13));
     }
 
+    /** Draws an edge whose curve gets the element id {@code id}. */
     private static void drawEdge(Graphics2D g2, String id, CausalGraph graph, CausalGraph.Edge e,
                                  Map<String, double[]> centre, Map<String, Integer> layer, double boxWidth,
                                  double middle) {
@@ -176,7 +180,7 @@ public final class CausalGraphPlot {
         Color paint = focal ? Style.BLUE : Style.BLACK;
         g2.setColor(paint);
         g2.setStroke(new BasicStroke(focal ? 2.6f : 1.3f));
-        SvgIds.next(g2, id + "edge-" + e.from() + "-" + e.to());
+        SvgIds.next(g2, id);
         g2.draw(new QuadCurve2D.Double(start[0], start[1], control[0], control[1], end[0], end[1]));
         g2.fill(arrowHead(end, control, focal ? 11 : 9));
         // Coefficient label at the curve's midpoint.

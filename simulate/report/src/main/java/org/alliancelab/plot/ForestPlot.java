@@ -23,7 +23,8 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
  * layout); the same code renders SVG through JFreeSVG and PNG through a raster image. SVG ids:
  * {@code study-marker-P-I}, {@code study-ci-P-I}, {@code pooled-diamond-P},
  * {@code prediction-interval-P} for panel P and study I (from 0), {@code x-tick-J} and
- * {@code x-tick-label-J} for the axis ticks, all after the figure's id prefix.
+ * {@code x-tick-label-J} for the axis ticks, {@code note} for the line below the axis (the
+ * test of subgroup differences), all after the figure's id prefix.
  *
  * <p>Layout follows Lewis S, Clarke M (2001). Forest plots: trying to see the wood and the
  * trees. BMJ 322:1479. https://doi.org/10.1136/bmj.322.7300.1479
@@ -121,11 +122,12 @@ public final class ForestPlot {
             double contentWidth = labelWidth + PLOT_WIDTH + GAP + numberWidth + weightWidth;
             contentWidth = Math.max(contentWidth, summaries + 12);
             contentWidth = Math.max(contentWidth, Style.textWidth(data.title(), Style.TITLE));
+            contentWidth = Math.max(contentWidth, Style.textWidth(data.note(), Style.SMALL));
             width = (int) Math.ceil(2 * MARGIN + contentWidth);
             scale = NiceScale.of(min, max, 7);
             int titleHeight = data.title().isEmpty() ? 0 : 26;
             height = MARGIN + titleHeight + ROW + 6 + rows * ROW + (data.panels().size() - 1) * ROW / 2
-                + 50 + MARGIN;
+                + 50 + (data.note().isEmpty() ? 0 : ROW) + MARGIN;
         }
 
         double x(double displayed) {
@@ -269,6 +271,11 @@ public final class ForestPlot {
         g2.setFont(Style.PLAIN);
         double labelX = (l.plotLeft + l.plotRight) / 2 - Style.textWidth(data.axisLabel(), Style.PLAIN) / 2;
         g2.drawString(data.axisLabel(), (float) labelX, (float) (axisY + 36));
+        if (!data.note().isEmpty()) {
+            g2.setFont(Style.SMALL);
+            SvgIds.next(g2, id + "note");
+            g2.drawString(data.note(), MARGIN, (float) (axisY + 36 + ROW));
+        }
     }
 
     private static void drawRight(Graphics2D g2, String text, double right, float baseline) {

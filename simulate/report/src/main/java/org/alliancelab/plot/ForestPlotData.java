@@ -13,15 +13,17 @@ import org.alliancelab.meta.pooling.MetaAnalysisResult;
  * @param axisLabel label of the effect-size axis, e.g. "Correlation r"
  * @param level confidence level of all intervals, e.g. 0.95 (used in the column header)
  * @param panels one panel, or one per subgroup
+ * @param note a line printed below the axis (e.g. the test of subgroup differences), or ""
  */
 public record ForestPlotData(String title, EffectScale scale, String axisLabel, double level,
-                             List<ForestPanel> panels) {
+                             List<ForestPanel> panels, String note) {
 
     /** @throws IllegalArgumentException when there is no panel or the level is outside (0, 1) */
     public ForestPlotData {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(axisLabel, "axisLabel");
+        Objects.requireNonNull(note, "note");
         panels = List.copyOf(panels);
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("a forest plot needs at least one panel");
@@ -38,7 +40,7 @@ public record ForestPlotData(String title, EffectScale scale, String axisLabel, 
      * @return plot data without a title, with the scale's default axis label
      */
     public static ForestPlotData of(EffectScale scale, double level, List<ForestPanel> panels) {
-        return new ForestPlotData("", scale, scale.defaultAxisLabel(), level, panels);
+        return new ForestPlotData("", scale, scale.defaultAxisLabel(), level, panels, "");
     }
 
     /**
@@ -70,11 +72,16 @@ public record ForestPlotData(String title, EffectScale scale, String axisLabel, 
         EffectScale scale = measure.isFisherZ() ? EffectScale.FISHER_Z_TO_CORRELATION : EffectScale.AS_ANALYSED;
         String what = measure.isPartial() ? "Partial correlation r" : "Correlation r";
         String label = measure.isFisherZ() ? what + " (back-transformed from Fisher's z)" : what;
-        return new ForestPlotData("", scale, label, level, panels);
+        return new ForestPlotData("", scale, label, level, panels, "");
     }
 
     /** @param newTitle the figure title @return a copy with that title */
     public ForestPlotData withTitle(String newTitle) {
-        return new ForestPlotData(newTitle, scale, axisLabel, level, panels);
+        return new ForestPlotData(newTitle, scale, axisLabel, level, panels, note);
+    }
+
+    /** @param newNote the line below the axis @return a copy with that note */
+    public ForestPlotData withNote(String newNote) {
+        return new ForestPlotData(title, scale, axisLabel, level, panels, newNote);
     }
 }

@@ -134,7 +134,18 @@ public final class FunnelPlot {
             plot.setDataset(1, lines);
             plot.setRenderer(1, lineRenderer);
         }
+        // the centre line is a marker, which JFreeChart leaves out of the legend: add its entry
+        org.jfree.chart.LegendItemCollection legend = plot.getLegendItems();
+        legend.add(new org.jfree.chart.LegendItem(centreLabel(data), null, null, null,
+            new java.awt.geom.Line2D.Double(-7, 0, 7, 0), new BasicStroke(1f), Style.GREY));
+        plot.setFixedLegendItems(legend);
         return new JFreeChart(data.title().isEmpty() ? null : data.title(), Style.TITLE, plot, true);
+    }
+
+    /** @return the legend of the centre line: the estimate it marks */
+    static String centreLabel(FunnelPlotData data) {
+        return "Centre: " + (data.imputedCount() > 0 ? "trim-and-fill" : "pooled") + " estimate "
+            + ForestPlot.twoDecimals(data.center());
     }
 
     /**

@@ -43,6 +43,15 @@ public final class HtmlReport {
     private static final int PLOT_WIDTH = 760;
     private static final int MAX_PANELS = 24;
 
+    /**
+     * The page's policy: no script of any origin, no network load (no fetch, no font, no
+     * remote image), no form, no frame, no base URL; only the inline style sheet and inline
+     * (data:) images.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; "
+        + "img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; "
+        + "base-uri 'none'";
+
     private HtmlReport() {
     }
 
@@ -85,6 +94,9 @@ public final class HtmlReport {
         String names = String.join(" vs ", runs.stream().map(SimulationOutput::scenario).toList());
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            // defence in depth: even markup that escaped the escaping can run no script and load nothing
+            .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CONTENT_SECURITY_POLICY)
+            .append("\">\n")
             .append("<title>alliance-lab report: ").append(Html.esc(names)).append("</title>\n")
             .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n")
             .append("<h1>alliance-lab simulation report</h1>\n")
@@ -203,7 +215,8 @@ public final class HtmlReport {
 
     private static void run(Page page, SimulationOutput run, String prefix) {
         StringBuilder h = page.html;
-        h.append("<section id=\"").append(Html.id("run-" + run.scenario())).append("\">\n<h2>Scenario ")
+        // the id from the run's position: the same run may be given twice, and names are free text
+        h.append("<section id=\"").append(prefix).append("run\">\n<h2>Scenario ")
             .append(Html.esc(run.scenario())).append("</h2>\n");
         if (!run.description().isEmpty()) {
             h.append("<p>").append(Html.esc(run.description())).append("</p>\n");
@@ -451,7 +464,12 @@ public final class HtmlReport {
     }
 
     private static void figure(Page page, String name, String kind, Figure figure, String idPrefix, String caption) {
-        page.figures.put(Html.id(name), figure);
+        String stem = Html.id(name);
+        // the same run given twice draws figures of the same name: keep both files
+        for (int n = 2; page.figures.containsKey(stem); n++) {
+            stem = Html.id(name) + "-" + n;
+        }
+        page.figures.put(stem, figure);
         page.html.append("<figure class=\"plot\" data-plot=\"").append(kind).append("\">\n")
             .append(figure.toSvgElement(idPrefix)).append("\n<figcaption>").append(Html.esc(caption))
             .append("</figcaption>\n</figure>\n");

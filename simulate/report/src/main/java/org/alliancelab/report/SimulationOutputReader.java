@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.plot.CausalGraph;
+import org.alliancelab.simulate.montecarlo.FinishedRun;
 import org.alliancelab.simulate.montecarlo.io.Csv;
 import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ReplicationColumns;
@@ -43,7 +44,16 @@ public final class SimulationOutputReader {
      * @throws IOException on a read error
      */
     public static SimulationOutput read(Path dir) throws SimulationOutputException, IOException {
+        // first without the summary: next to a checkpoint it is stale, and may not even parse
+        Optional<String> unfinished = FinishedRun.problem(dir, "");
+        if (unfinished.isPresent()) {
+            throw SimulationOutputException.file(dir, unfinished.get());
+        }
         RunSummary summary = RunSummary.read(dir);
+        unfinished = FinishedRun.problem(dir, summary.scenarioDefinition());
+        if (unfinished.isPresent()) {
+            throw SimulationOutputException.file(dir, unfinished.get());
+        }
         JsonNode definition = summary.scenarioDefinition().isEmpty() ? MissingNode.getInstance()
             : new ObjectMapper().readTree(summary.scenarioDefinition());
         Map<String, String> labels = new LinkedHashMap<>();

@@ -33,6 +33,7 @@ class FunnelPlotTest {
         String text = svg.doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("Standard error") && text.contains("Fisher's z"), "axis labels");
         assertTrue(text.contains("k0 = 2") && text.contains("Egger line"), "legend");
+        assertTrue(text.contains("Centre: trim-and-fill estimate 0.13"), "the centre line's legend entry: " + text);
     }
 
     @Test
@@ -94,6 +95,7 @@ class FunnelPlotTest {
             ForestPlotTest.vi(), 0.15);
         String svg = FunnelPlot.of(plain).toSvgDocument();
         assertTrue(!svg.contains("Egger") && !svg.contains("trim-and-fill"));
+        assertTrue(svg.contains("Centre: pooled estimate 0.15"), "the centre line's legend entry");
         assertThrows(IllegalArgumentException.class, () -> new FunnelStudy("x", 0.1, 0, false));
     }
 }

@@ -87,7 +87,7 @@ class HtmlReportTest {
         List<String> kinds = plotKinds(html);
         assertEquals("comparison", kinds.get(0));
         assertEquals(1 + 2 * 4, kinds.size());
-        assertTrue(html.indexOf("id=\"comparison\"") < html.indexOf("id=\"run-fluckiger2018\""));
+        assertTrue(html.indexOf("id=\"comparison\"") < html.indexOf("id=\"r0-run\""));
         assertTrue(html.contains("Fl\u00fcckiger et al. (2018)"));
         assertUniqueIds(html);
         // The difference-test table: the fixture's rejection rates of the paired test per world.

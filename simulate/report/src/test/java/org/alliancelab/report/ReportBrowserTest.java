@@ -2,7 +2,6 @@ package org.alliancelab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReportBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static Path dir;
     static Path html;
     static List<String> expectedKinds;
@@ -47,35 +44,15 @@ class ReportBrowserTest {
         expectedKinds = HtmlReportTest.plotKinds(page);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run chromium(String... extra) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not installed at " + CHROMIUM
-            + " (Debian: apt-get install -y chromium); skipping the browser test");
-        Path profile = Files.createTempDirectory(dir, "profile");
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-            "--window-size=1200,2000"));
-        cmd.addAll(List.of(extra));
-        cmd.add(html.toUri().toString());
-        Path out = dir.resolve("chromium.out");
-        Path err = dir.resolve("chromium.err");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 120 s");
-        }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    static Chromium.Run chromium(String... extra) throws IOException, InterruptedException {
+        return Chromium.open(html, dir, extra);
     }
 
     @Test
     void screenshotShowsARenderedPageWithoutConsoleMessages() throws Exception {
         Path shot = dir.resolve("report.png");
         Files.deleteIfExists(shot);
-        Run run = chromium("--screenshot=" + shot);
+        Chromium.Run run = chromium("--screenshot=" + shot);
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.size(shot) > 10_000, "screenshot written");
         BufferedImage image = ImageIO.read(shot.toFile());
@@ -102,7 +79,7 @@ class ReportBrowserTest {
 
     @Test
     void domHoldsEveryFigureWithItsSvg() throws Exception {
-        Run run = chromium("--dump-dom");
+        Chromium.Run run = chromium("--dump-dom");
         assertEquals(0, run.code(), run.err());
         String dom = run.out();
         Matcher m = Pattern.compile("<figure class=\"plot\" data-plot=\"([^\"]+)\">\\s*<svg ").matcher(dom);
@@ -125,7 +102,7 @@ class ReportBrowserTest {
         Path saved = html;
         html = bad;
         try {
-            Run run = chromium("--dump-dom");
+            Chromium.Run run = chromium("--dump-dom");
             assertEquals(1, consoleMessages(run.err()).size(), run.err());
         } finally {
             html = saved;
@@ -133,7 +110,7 @@ class ReportBrowserTest {
     }
 
     static List<String> consoleMessages(String stderr) {
-        return stderr.lines().filter(l -> l.contains(":CONSOLE")).toList();
+        return Chromium.consoleMessages(stderr);
     }
 
     static boolean hasColour(BufferedImage image, int rgb) {

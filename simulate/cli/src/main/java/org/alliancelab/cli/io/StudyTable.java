@@ -1,10 +1,6 @@
 package org.alliancelab.cli.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,12 +65,9 @@ public final class StudyTable {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw InputException.inFile(name, "file is not UTF-8 text (save it as UTF-8 CSV)", e);
+            text = org.alliancelab.io.Utf8Text.decode(bytes);
+        } catch (org.alliancelab.io.Utf8Text.MalformedException e) {
+            throw InputException.atLine(name, e.line(), "not UTF-8 text (save the file as UTF-8 CSV)");
         }
         return parse(name, text);
     }

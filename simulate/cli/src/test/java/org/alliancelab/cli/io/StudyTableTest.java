@@ -142,7 +142,8 @@ class StudyTableTest {
             assertThrows(InputException.class, () -> StudyTable.read(dir)).getMessage());
         Path latin1 = dir.resolve("latin1.csv");
         Files.write(latin1, new byte[] {'s', 't', 'u', 'd', 'y', '\n', 'M', (byte) 0xFC, 'l', 'l', 'e', 'r', '\n'});
-        assertEquals(latin1 + ": file is not UTF-8 text (save it as UTF-8 CSV)",
+        // the invalid byte (u-umlaut in Latin-1) is on line 2
+        assertEquals(latin1 + ":2: not UTF-8 text (save the file as UTF-8 CSV)",
             assertThrows(InputException.class, () -> StudyTable.read(latin1)).getMessage());
         Path ok = dir.resolve("ok.csv");
         Files.writeString(ok, "study,r,n\nMüller,0.2,30\n");

@@ -16,7 +16,12 @@ import org.alliancelab.simulate.results.Analyses;
  * @param quantities its quantities, e.g. {@code k, r, se}
  */
 public record ColumnGroup(String analysis, List<String> quantities) {
-    /** Copies the list; a group has at least one quantity. */
+    /**
+     * Copies the list; a group has at least one quantity.
+     *
+     * @param quantities its quantities, e.g. {@code k, r, se}
+     * @param analysis the analysis name (e.g. {@code adjusted}, {@code timing=early})
+     */
     public ColumnGroup {
         Objects.requireNonNull(analysis, "analysis");
         quantities = List.copyOf(quantities);

@@ -17,27 +17,16 @@ import org.alliancelab.simulate.scenario.Condition;
  * selection) and its limit estimate (the intercept, the effect at SE = 0), back-transformed
  * with tanh, against the correlations of all studies before selection.
  */
-public final class EggerAnalysis implements Analysis {
+public final class EggerAnalysis extends BiasMethodAnalysis {
     private static final String NAME = Analyses.EGGER;
-    private static final ColumnGroup COLUMNS = new ColumnGroup(NAME,
-        List.of("k", "statistic", "p", "r", "ci_lower", "ci_upper", "slope"));
 
     private EggerAnalysis() {
+        super(NAME, List.of("k", "statistic", "p", "r", "ci_lower", "ci_upper", "slope"));
     }
 
     /** @return the analysis {@code egger} */
     public static EggerAnalysis of() {
         return new EggerAnalysis();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ColumnGroup> columns() {
-        return List.of(COLUMNS);
     }
 
     @Override
@@ -48,7 +37,7 @@ public final class EggerAnalysis implements Analysis {
 
     @Override
     public Computation newComputation(Condition condition, RecordLayout layout) {
-        ColumnWriter out = layout.writer(COLUMNS);
+        ColumnWriter out = layout.writer(group());
         EggerTest test = EggerTest.of(BiasColumns.metaRegression(condition.analyses()));
         return (data, record, failures) -> {
             try {

@@ -33,7 +33,17 @@ public sealed interface MeasureSpec {
      */
     record Estimator(String analysis, String estimate, String ciLower, String ciUpper, String pValue,
                      Map<Estimand, Double> estimands, Map<String, String> means) implements MeasureSpec {
-        /** Copies the maps, keeping their order. */
+        /**
+         * Copies the maps, keeping their order.
+         *
+         * @param estimands estimand to true value, in report order
+         * @param analysis analysis name
+         * @param ciLower column of the lower confidence bound
+         * @param ciUpper column of the upper confidence bound
+         * @param estimate column of the estimate
+         * @param means measure name (e.g. {@code mean_tau2}) to column, in report order
+         * @param pValue column of the two-sided p-value of the test of zero, or null for none
+         */
         public Estimator {
             Objects.requireNonNull(analysis);
             Objects.requireNonNull(estimate);

@@ -17,27 +17,16 @@ import org.alliancelab.simulate.scenario.Condition;
  * scenario's alpha, else PET's): the conditional estimate, back-transformed with tanh, against
  * the correlations of all studies before selection, and how often PEESE was chosen.
  */
-public final class PetPeeseAnalysis implements Analysis {
+public final class PetPeeseAnalysis extends BiasMethodAnalysis {
     private static final String NAME = Analyses.PET_PEESE;
-    private static final ColumnGroup COLUMNS = new ColumnGroup(NAME,
-        List.of("k", "r", "se", "ci_lower", "ci_upper", "p", "peese", "pet_p"));
 
     private PetPeeseAnalysis() {
+        super(NAME, List.of("k", "r", "se", "ci_lower", "ci_upper", "p", "peese", "pet_p"));
     }
 
     /** @return the analysis {@code petpeese} */
     public static PetPeeseAnalysis of() {
         return new PetPeeseAnalysis();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ColumnGroup> columns() {
-        return List.of(COLUMNS);
     }
 
     @Override
@@ -47,7 +36,7 @@ public final class PetPeeseAnalysis implements Analysis {
 
     @Override
     public Computation newComputation(Condition condition, RecordLayout layout) {
-        ColumnWriter out = layout.writer(COLUMNS);
+        ColumnWriter out = layout.writer(group());
         PetPeese method = PetPeese.of(BiasColumns.metaRegression(condition.analyses()))
             .withAlpha(condition.analyses().alpha());
         return (data, record, failures) -> {

@@ -21,27 +21,16 @@ import org.alliancelab.simulate.scenario.Condition;
  * which an interval holds no study (every study significant, or none) or the fit does not
  * converge is a failure of this analysis, counted, not an estimate.
  */
-public final class SelectionModelAnalysis implements Analysis {
+public final class SelectionModelAnalysis extends BiasMethodAnalysis {
     private static final String NAME = Analyses.SELECTION_3PSM;
-    private static final ColumnGroup COLUMNS = new ColumnGroup(NAME,
-        List.of("k", "r", "se", "ci_lower", "ci_upper", "p", "tau2", "weight", "weight_at_bound", "lrt", "lrt_p"));
 
     private SelectionModelAnalysis() {
+        super(NAME, List.of("k", "r", "se", "ci_lower", "ci_upper", "p", "tau2", "weight", "weight_at_bound", "lrt", "lrt_p"));
     }
 
     /** @return the analysis {@code selmodel_3psm} */
     public static SelectionModelAnalysis of() {
         return new SelectionModelAnalysis();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ColumnGroup> columns() {
-        return List.of(COLUMNS);
     }
 
     @Override
@@ -53,7 +42,7 @@ public final class SelectionModelAnalysis implements Analysis {
 
     @Override
     public Computation newComputation(Condition condition, RecordLayout layout) {
-        ColumnWriter out = layout.writer(COLUMNS);
+        ColumnWriter out = layout.writer(group());
         SelectionModel model = SelectionModel.threeParameter().withEstimator(condition.analyses().estimator())
             .withConfidenceLevel(1 - condition.analyses().alpha());
         return (data, record, failures) -> {

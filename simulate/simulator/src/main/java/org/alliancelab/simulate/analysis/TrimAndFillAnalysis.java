@@ -18,27 +18,16 @@ import org.alliancelab.simulate.scenario.Condition;
  * before selection, and the mean number of filled studies. {@code k} is the number of studies
  * after filling.
  */
-public final class TrimAndFillAnalysis implements Analysis {
+public final class TrimAndFillAnalysis extends BiasMethodAnalysis {
     private static final String NAME = Analyses.TRIM_AND_FILL;
-    private static final ColumnGroup COLUMNS = new ColumnGroup(NAME,
-        List.of("k", "k0", "r", "se", "ci_lower", "ci_upper", "p", "tau2"));
 
     private TrimAndFillAnalysis() {
+        super(NAME, List.of("k", "k0", "r", "se", "ci_lower", "ci_upper", "p", "tau2"));
     }
 
     /** @return the analysis {@code trimfill} */
     public static TrimAndFillAnalysis of() {
         return new TrimAndFillAnalysis();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ColumnGroup> columns() {
-        return List.of(COLUMNS);
     }
 
     @Override
@@ -49,7 +38,7 @@ public final class TrimAndFillAnalysis implements Analysis {
 
     @Override
     public Computation newComputation(Condition condition, RecordLayout layout) {
-        ColumnWriter out = layout.writer(COLUMNS);
+        ColumnWriter out = layout.writer(group());
         TrimAndFill method = TrimAndFill.of(ReplicationData.poolingModel(condition.analyses())).matchingMetafor();
         return (data, record, failures) -> {
             try {

@@ -13,7 +13,15 @@ import org.alliancelab.simulate.model.SimulatedStudy;
  *     or (with dropout) left with too few completers to analyse
  */
 public record SimulatedReplication(List<SimulatedStudy> studies, int invalidDraws, int suppressedStudies) {
-    /** Defensive copy. */
+    /**
+     * Defensive copy.
+     *
+     * @param studies the published studies, in the order they were drawn
+     * @param invalidDraws per-study coefficient draws that made a residual variance non-positive
+     *     (each was rejected and redrawn; see {@link StudySimulator})
+     * @param suppressedStudies studies drawn but not published: removed by publication selection,
+     *     or (with dropout) left with too few completers to analyse
+     */
     public SimulatedReplication {
         studies = List.copyOf(studies);
     }

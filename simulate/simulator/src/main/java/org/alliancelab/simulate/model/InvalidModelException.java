@@ -11,6 +11,7 @@ package org.alliancelab.simulate.model;
 public final class InvalidModelException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial where in the model the problem is */
     private final String location;
 
     InvalidModelException(String location, String message) {

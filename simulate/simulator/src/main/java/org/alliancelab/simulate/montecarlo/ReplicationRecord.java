@@ -13,7 +13,14 @@ import org.alliancelab.simulate.results.Failure;
  * @param failures analyses that failed, empty when none
  */
 public record ReplicationRecord(int condition, int replication, double[] values, List<Failure> failures) {
-    /** Copies the failure list. */
+    /**
+     * Copies the failure list.
+     *
+     * @param failures analyses that failed, empty when none
+     * @param condition condition index (seed coordinate)
+     * @param replication replication index (seed coordinate)
+     * @param values the record in {@link RecordLayout} order (NaN where an analysis failed)
+     */
     public ReplicationRecord {
         failures = List.copyOf(failures);
     }

@@ -19,7 +19,17 @@ import org.alliancelab.simulate.results.RunSummary;
 public record RunResult(Status status, Path outDir, long computed, long reused, Optional<RunSummary> summary,
                         List<Path> damaged) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param damaged checkpoint blocks found damaged on resume (their SHA-256 differed from the
+     *     recorded one) and computed again
+     * @param computed replications computed by this call
+     * @param outDir the output directory
+     * @param reused replications taken from an existing checkpoint
+     * @param status how the run ended
+     * @param summary what the run wrote to summary.json (present only when {@link Status#COMPLETE})
+     */
     public RunResult {
         damaged = List.copyOf(damaged);
     }

@@ -12,7 +12,12 @@ public record Shard(int index, int count) {
     /** The whole run. */
     public static final Shard ALL = new Shard(1, 1);
 
-    /** Validates the numbers. */
+    /**
+     * Validates the numbers.
+     *
+     * @param index shard number, 1 to count
+     * @param count number of shards, at least 1
+     */
     public Shard {
         if (count < 1 || index < 1 || index > count) {
             throw new IllegalArgumentException("shard must be i/K with 1 <= i <= K, got " + index + "/" + count);

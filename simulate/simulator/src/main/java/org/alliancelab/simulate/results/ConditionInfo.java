@@ -26,7 +26,22 @@ public record ConditionInfo(int index, Map<String, Double> factors, TruthValues 
                             TruthValues truthAmongReporters, double alpha,
                             Map<String, Map<String, TruthValues>> truthByModerator,
                             TruthValues truthAtMeanPaths) {
-    /** Copies the maps, keeping their order. */
+    /**
+     * Copies the maps, keeping their order.
+     *
+     * @param factors grid factor to level, in grid order (empty without a grid)
+     * @param truth population values over all studies: the expectation over the between-study
+     *     variation of the paths, what the pooled analyses estimate
+     * @param truthByModerator moderator to level to population values, only where a level changes
+     *     the model
+     * @param alpha significance level of the condition's tests
+     * @param index condition index (0-based, the seed coordinate)
+     * @param truthAmongReporters the same over the studies that report an adjusted estimate (the
+     *     population of analyses 2 to 4; equal to {@code truth} unless reporting depends on a
+     *     moderator)
+     * @param truthAtMeanPaths population values over all studies at the mean path coefficients
+     *     (secondary; equal to {@code truth} when no path varies)
+     */
     public ConditionInfo {
         factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
         Map<String, Map<String, TruthValues>> copy = new LinkedHashMap<>();
@@ -34,7 +49,20 @@ public record ConditionInfo(int index, Map<String, Double> factors, TruthValues 
         truthByModerator = Collections.unmodifiableMap(copy);
     }
 
-    /** A condition whose paths do not vary: {@code truthAtMeanPaths} is {@code truth}. */
+    /**
+     * A condition whose paths do not vary: {@code truthAtMeanPaths} is {@code truth}.
+     *
+     * @param index condition index (0-based, the seed coordinate)
+     * @param factors grid factor to level, in grid order (empty without a grid)
+     * @param truth population values over all studies: the expectation over the between-study
+     *     variation of the paths, what the pooled analyses estimate
+     * @param truthAmongReporters the same over the studies that report an adjusted estimate (the
+     *     population of analyses 2 to 4; equal to {@code truth} unless reporting depends on a
+     *     moderator)
+     * @param alpha significance level of the condition's tests
+     * @param truthByModerator moderator to level to population values, only where a level changes
+     *     the model
+     */
     public ConditionInfo(int index, Map<String, Double> factors, TruthValues truth, TruthValues truthAmongReporters,
                          double alpha, Map<String, Map<String, TruthValues>> truthByModerator) {
         this(index, factors, truth, truthAmongReporters, alpha, truthByModerator, truth);

@@ -14,7 +14,14 @@ import java.util.Optional;
  */
 public record ConditionSummary(ConditionInfo info, int replications, List<Measure> measures,
                                List<FailedReplication> failures) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param measures the measures, grouped by analysis in design order
+     * @param failures the replications in which at least one analysis failed, in replication order
+     * @param info factor levels and truths
+     * @param replications replications run
+     */
     public ConditionSummary {
         measures = List.copyOf(measures);
         failures = List.copyOf(failures);
@@ -28,7 +35,13 @@ public record ConditionSummary(ConditionInfo info, int replications, List<Measur
      * @param failures what failed and why
      */
     public record FailedReplication(int condition, int replication, List<Failure> failures) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param failures the replications in which at least one analysis failed, in replication order
+         * @param condition condition index (seed coordinate)
+         * @param replication replication index (seed coordinate)
+         */
         public FailedReplication {
             failures = List.copyOf(failures);
         }

@@ -14,7 +14,10 @@ public final class McseFormat {
     private McseFormat() {
     }
 
-    /** @return v rounded to two significant digits in plain notation ("0.00023", "0.70", "12") */
+    /**
+     * @param v a number (an MCSE)
+     * @return v rounded to two significant digits in plain notation ("0.00023", "0.70", "12")
+     */
     public static String twoSignificant(double v) {
         if (!Double.isFinite(v)) {
             return "-";
@@ -25,7 +28,11 @@ public final class McseFormat {
         return new BigDecimal(v).round(new MathContext(2)).toPlainString();
     }
 
-    /** @return "0.28184 ± 0.00022": the value to the MCSE's last digit (at least 4 decimals), ± the MCSE */
+    /**
+     * @param value an estimate
+     * @param mcse its MCSE
+     * @return "0.28184 ± 0.00022": the value to the MCSE's last digit (at least 4 decimals), ± the MCSE
+     */
     public static String estimate(double value, double mcse) {
         if (!Double.isFinite(value)) {
             return "-";
@@ -37,7 +44,7 @@ public final class McseFormat {
      * @param p a proportion (rejection rate, coverage)
      * @param mcse its MCSE
      * @param replications the replications it was estimated from
-     * @return "5.1% ± 0.70" (percentage points), or "0.0% (< 0.30%)" / "100.0% (> 99.70%)"
+     * @return "5.1% ± 0.70" (percentage points), or "0.0% (&lt; 0.30%)" / "100.0% (&gt; 99.70%)"
      */
     public static String proportion(double p, double mcse, long replications) {
         if (!Double.isFinite(p)) {

@@ -20,7 +20,17 @@ import java.util.Objects;
  */
 public record RunSummary(String scenario, String software, long seed, int replications, String engine,
                          List<ConditionSummary> conditions, String scenarioDefinition) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param conditions per-condition results, in index order
+     * @param engine engine name
+     * @param replications replications per condition
+     * @param scenario scenario name
+     * @param scenarioDefinition the scenario's definition as JSON text ("" when the file has none)
+     * @param seed master seed
+     * @param software software label
+     */
     public RunSummary {
         Objects.requireNonNull(scenario, "scenario");
         conditions = List.copyOf(conditions);

@@ -30,7 +30,12 @@ public sealed interface AdjustedReporting {
      * @param probabilities level name to reporting probability in [0, 1]
      */
     record ByModerator(String moderator, Map<String, Double> probabilities) implements AdjustedReporting {
-        /** Defensive copy. */
+        /**
+         * Defensive copy.
+         *
+         * @param probabilities level name to reporting probability in [0, 1]
+         * @param moderator the moderator's name
+         */
         public ByModerator {
             probabilities = Map.copyOf(probabilities);
         }

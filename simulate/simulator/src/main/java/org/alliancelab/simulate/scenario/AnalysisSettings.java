@@ -26,7 +26,19 @@ public record AnalysisSettings(
     PairedInference pairedInference,
     List<BiasMethod> biasMethods) {
 
-    /** Defensive copies. */
+    /**
+     * Defensive copies.
+     *
+     * @param differenceTests how the adjusted-versus-unadjusted difference is tested (default both)
+     * @param biasMethods publication-bias methods run on every replication (default none)
+     * @param alpha two-sided significance level for tests and confidence intervals at
+     *     {@code 1 - alpha} (default 0.05); also the level of the publication-selection test
+     * @param estimator tau-squared estimator (default REML)
+     * @param pairedCorrelation how the within-study working correlation of the two estimates is
+     *     obtained (default the constant {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION})
+     * @param pairedInference how the paired comparison is tested (default {@link PairedInference#CR2})
+     * @param test inference test (default z)
+     */
     public AnalysisSettings {
         differenceTests = List.copyOf(differenceTests);
         biasMethods = List.copyOf(biasMethods);

@@ -54,7 +54,22 @@ public record Condition(
     double truthError,
     String source) {
 
-    /** Defensive copies keeping iteration order. */
+    /**
+     * Defensive copies keeping iteration order.
+     *
+     * @param factors grid path to level, in grid order (empty without grid)
+     * @param cells the moderator cells (one cell with probability 1 when there are no moderators)
+     * @param analyses the analyses
+     * @param design the study design
+     * @param index 0-based condition index in grid order
+     * @param model the condition's model without moderator overrides
+     * @param source the scenario's file or built-in name (for error messages)
+     * @param truth mixture truth over the cells
+     * @param truthAmongReporters mixture truth over the studies reporting an adjusted estimate
+     * @param truthAtMeanPaths mixture over the cells of the values at the mean path coefficients
+     * @param truthByModerator moderator to level to truth, for moderators whose levels differ
+     * @param truthError largest quadrature error of a cell's expectation ({@link ExpectedTruth#error()})
+     */
     public Condition {
         factors = Collections.unmodifiableMap(new LinkedHashMap<>(factors));
         cells = List.copyOf(cells);

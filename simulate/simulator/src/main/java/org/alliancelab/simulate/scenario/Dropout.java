@@ -13,7 +13,14 @@ import java.util.Map;
  * @param analysis what the study analyses
  */
 public record Dropout(Link link, double intercept, Map<String, Double> coefficients, Analysis analysis) {
-    /** Defensive copy. */
+    /**
+     * Defensive copy.
+     *
+     * @param coefficients latent node name to coefficient
+     * @param analysis what the study analyses
+     * @param intercept the intercept
+     * @param link the link
+     */
     public Dropout {
         coefficients = Map.copyOf(coefficients);
     }

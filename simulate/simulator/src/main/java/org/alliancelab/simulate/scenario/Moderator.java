@@ -10,7 +10,12 @@ import java.util.List;
  * @param levels the levels, in scenario order
  */
 public record Moderator(String name, List<ModeratorLevel> levels) {
-    /** Defensive copy. */
+    /**
+     * Defensive copy.
+     *
+     * @param levels the levels, in scenario order
+     * @param name moderator name
+     */
     public Moderator {
         levels = List.copyOf(levels);
     }

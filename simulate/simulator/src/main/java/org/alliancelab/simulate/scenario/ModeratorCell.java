@@ -22,7 +22,18 @@ import org.alliancelab.simulate.model.TruthValues;
  */
 public record ModeratorCell(int index, List<Integer> levelIndices, Map<String, String> levels,
                             double probability, StructuralModel model, ExpectedTruth target) {
-    /** Defensive copies (levels keeps its iteration order). */
+    /**
+     * Defensive copies (levels keeps its iteration order).
+     *
+     * @param levelIndices level index per moderator
+     * @param levels moderator name to level name, in moderator order
+     * @param index position in {@link Condition#cells()}: mixed radix of the level indices, first
+     *     moderator slowest
+     * @param model the cell's model
+     * @param probability product of the level probabilities
+     * @param target the model's population values, averaged over the between-study variation of
+     *     the paths ({@link ExpectedTruth})
+     */
     public ModeratorCell {
         levelIndices = List.copyOf(levelIndices);
         levels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(levels));

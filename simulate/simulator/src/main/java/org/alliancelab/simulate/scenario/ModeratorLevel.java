@@ -14,7 +14,14 @@ import org.alliancelab.simulate.model.Path;
  */
 public record ModeratorLevel(String name, double probability, List<Path> paths,
                              Map<String, Double> reliabilities) {
-    /** Defensive copies. */
+    /**
+     * Defensive copies.
+     *
+     * @param paths overrides of existing paths (matched by from/to; NaN sd keeps the base sd)
+     * @param reliabilities overrides of reliabilities, node name to value
+     * @param name level name
+     * @param probability probability that a study has this level
+     */
     public ModeratorLevel {
         paths = List.copyOf(paths);
         reliabilities = Map.copyOf(reliabilities);

@@ -47,17 +47,25 @@ public sealed interface PublicationSelection {
      *     one positive
      */
     record StepFunction(double[] steps, double[] probabilities) implements PublicationSelection {
-        /** Copies the arrays. */
+        /**
+         * Copies the arrays.
+         *
+         * @param steps the upper ends of the p-value intervals, increasing, in (0, 1], the last 1
+         * @param probabilities the publication probability of each interval, in [0, 1], at least
+         *     one positive
+         */
         public StepFunction {
             steps = steps.clone();
             probabilities = probabilities.clone();
         }
 
+        /** @return a copy of the steps */
         @Override
         public double[] steps() {
             return steps.clone();
         }
 
+        /** @return a copy of the probabilities */
         @Override
         public double[] probabilities() {
             return probabilities.clone();

@@ -84,7 +84,12 @@ public sealed interface SampleSizeDistribution {
      * @param minimum the minimum
      */
     record Explicit(List<Integer> values, int minimum) implements SampleSizeDistribution {
-        /** Defensive copy. */
+        /**
+         * Defensive copy.
+         *
+         * @param values the sample sizes (each at least the minimum)
+         * @param minimum the minimum (n must be at least this)
+         */
         public Explicit {
             values = List.copyOf(values);
         }

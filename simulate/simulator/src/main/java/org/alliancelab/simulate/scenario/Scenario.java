@@ -168,26 +168,11 @@ public final class Scenario {
      * @throws ScenarioException naming the line of the first byte that is not UTF-8
      */
     private static String utf8(byte[] bytes, String source) {
-        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        java.nio.charset.CoderResult r = d.decode(in, out, true);
-        if (r.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new ScenarioException(source, "", "not UTF-8 text: invalid byte 0x"
-                + String.format(java.util.Locale.ROOT, "%02x", bytes[at] & 0xff) + " on line " + line
-                + " (save the file as UTF-8)");
+        try {
+            return org.alliancelab.io.Utf8Text.decode(bytes);
+        } catch (org.alliancelab.io.Utf8Text.MalformedException e) {
+            throw new ScenarioException(source, "", e.getMessage() + " (save the file as UTF-8)");
         }
-        d.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

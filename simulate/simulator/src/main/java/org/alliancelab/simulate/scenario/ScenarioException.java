@@ -13,8 +13,11 @@ package org.alliancelab.simulate.scenario;
 public final class ScenarioException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the file name or built-in name */
     private final String source;
+    /** @serial the JSON pointer of the offending field */
     private final String pointer;
+    /** @serial what is wrong, without the location */
     private final String problem;
 
     /**

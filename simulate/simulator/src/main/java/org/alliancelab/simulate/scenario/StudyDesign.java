@@ -22,7 +22,17 @@ public record StudyDesign(
     Optional<PublicationSelection> publication,
     Optional<Dropout> dropout) {
 
-    /** Defensive copy. */
+    /**
+     * Defensive copy.
+     *
+     * @param moderators categorical moderators in scenario order
+     * @param adjustedReporting which studies report an adjusted estimate (empty: none do)
+     * @param dropout patient dropout (empty: none)
+     * @param publication publication selection (empty: every study is published)
+     * @param sampleSize sample-size distribution
+     * @param studies number of PUBLISHED studies per replication (with publication selection,
+     *     studies are drawn until this many are published)
+     */
     public StudyDesign {
         moderators = List.copyOf(moderators);
     }
