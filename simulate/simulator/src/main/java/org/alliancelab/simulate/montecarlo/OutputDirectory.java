@@ -95,14 +95,40 @@ final class OutputDirectory {
             }
             return;
         }
-        checkSameShard(dir, identity, shard, mapper);
-        if (Files.isDirectory(dir.resolve(Checkpoint.DIRECTORY))) {
+        boolean checkpoint = Files.isDirectory(dir.resolve(Checkpoint.DIRECTORY));
+        JsonNode stored = readRunJson(dir, mapper, checkpoint);
+        if (stored == null) {
+            return;
+        }
+        checkSameShard(dir, stored, identity, shard);
+        if (checkpoint) {
             return; // an unfinished run or a shard: the checkpoint's manifest decides (Checkpoint.open)
         }
-        Optional<String> difference = finishedDifference(dir, identity, mapper);
+        Optional<String> difference = finishedDifference(stored, identity);
         if (difference.isPresent()) {
             throw new CheckpointException(dir + " holds a finished run that differs in " + difference.get()
                 + ": use another --out directory, or --restart to replace it");
+        }
+    }
+
+    /**
+     * The directory's {@code run.json}, read once for both checks; null when there is none, or
+     * when it is unreadable next to a checkpoint (whose manifest then decides).
+     */
+    private static JsonNode readRunJson(Path dir, ObjectMapper mapper, boolean checkpoint) throws IOException {
+        Path run = dir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        try {
+            JsonNode stored = mapper.readTree(run.toFile());
+            return stored == null ? mapper.createObjectNode() : stored;
+        } catch (IOException e) {
+            if (checkpoint) {
+                return null;
+            }
+            throw new CheckpointException(run + ": unreadable (" + e.getMessage().lines().findFirst().orElse("")
+                + "): use another --out directory, or --restart to replace the run");
         }
     }
 
@@ -112,19 +138,8 @@ final class OutputDirectory {
      * {@code collect} would then miss the first shard. A different run is left to the identity
      * checks, which name the difference.
      */
-    private static void checkSameShard(Path dir, RunIdentity identity, Shard shard, ObjectMapper mapper)
-        throws IOException {
-        Path run = dir.resolve(RUN_JSON);
-        if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        JsonNode stored;
-        try {
-            stored = mapper.readTree(run.toFile());
-        } catch (IOException e) {
-            return; // named by finishedDifference, with the same words as for any unreadable run.json
-        }
-        if (stored == null || !identity.fingerprint().equals(stored.path("identity").path("fingerprint").asText())) {
+    private static void checkSameShard(Path dir, JsonNode stored, RunIdentity identity, Shard shard) {
+        if (!identity.fingerprint().equals(stored.path("identity").path("fingerprint").asText())) {
             return;
         }
         String there = stored.path("shard").asText(null);
@@ -135,22 +150,10 @@ final class OutputDirectory {
     }
 
     /** The difference between this run and the one whose outputs the directory holds, if any. */
-    private static Optional<String> finishedDifference(Path dir, RunIdentity identity, ObjectMapper mapper)
-        throws IOException {
-        Path run = dir.resolve(RUN_JSON);
-        if (!Files.isRegularFile(run, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        JsonNode stored;
-        try {
-            stored = mapper.readTree(run.toFile());
-        } catch (IOException e) {
-            throw new CheckpointException(run + ": unreadable (" + e.getMessage().lines().findFirst().orElse("")
-                + "): use another --out directory, or --restart to replace the run");
-        }
-        JsonNode id = stored == null ? null : stored.get("identity");
+    private static Optional<String> finishedDifference(JsonNode stored, RunIdentity identity) {
+        JsonNode id = stored.get("identity");
         if (id == null || !id.hasNonNull("fingerprint")) {
-            return Optional.of("its origin (" + run.getFileName() + " records no run identity: written by an earlier "
+            return Optional.of("its origin (" + RUN_JSON + " records no run identity: written by an earlier "
                 + "version)");
         }
         String definition = id.has("definition") ? id.get("definition").toString() : null;
