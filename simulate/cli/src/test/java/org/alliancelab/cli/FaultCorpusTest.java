@@ -331,6 +331,7 @@ class FaultCorpusTest {
                 tmp.resolve("link.csv").toString().replace(".csv", ".svg"), "--out", in.toString()},
             new String[] {"bias", "--input", in.toString(), "--measure", "ZCOR", "--out", in.toString()},
             new String[] {"influence", "--input", in.toString(), "--measure", "ZCOR", "--out", in.toString()},
+            new String[] {"sensitivity", "--input", in.toString(), "--measure", "ZCOR", "--out", in.toString()},
             new String[] {"aggregate", "--input", in.toString(), "--cluster", "study", "--rho", "0.5", "--measure", "ZCOR",
                 "--out", in.toString()});
         Files.createDirectories(tmp.resolve("sub"));

@@ -101,6 +101,18 @@ final class JsonObject {
         }
     }
 
+    /** An optional true/false field. */
+    boolean bool(String key, boolean defaultValue) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        JsonNode v = node.get(key);
+        if (!v.isBoolean()) {
+            throw error(key, "expected true or false");
+        }
+        return v.asBoolean();
+    }
+
     double number(String key) {
         JsonNode v = required(key);
         if (!v.isNumber()) {
