@@ -15,6 +15,7 @@ public final class StudyData {
     private final EffectSizeInput input;
     private final double[] yi;
     private final double[] vi;
+    /** The {@code study} column's labels, or null without that column (made on demand: "Study i"). */
     private final String[] labels;
 
     StudyData(StudyTable table, CorrelationMeasure measure, EffectSizeInput input,
@@ -59,7 +60,11 @@ public final class StudyData {
 
     /** @return the study labels: the {@code study} column, or "Study i" (1-based) where absent or empty */
     public String[] labels() {
-        return labels.clone();
+        String[] out = new String[k()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = label(i);
+        }
+        return out;
     }
 
     /**
@@ -67,7 +72,8 @@ public final class StudyData {
      * @return its label
      */
     public String label(int study) {
-        return labels[study];
+        String s = labels == null ? null : labels[study];
+        return s == null ? "Study " + (study + 1) : s;
     }
 
     /**
