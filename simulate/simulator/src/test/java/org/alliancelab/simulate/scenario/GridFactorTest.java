@@ -5,8 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.alliancelab.simulate.engine.Engine;
+import org.alliancelab.simulate.montecarlo.MonteCarloRunner;
+import org.alliancelab.simulate.montecarlo.SavedStudies;
+import org.alliancelab.simulate.montecarlo.ScenarioDesign;
+import org.alliancelab.simulate.montecarlo.io.Csv;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Grid factors with a name, several paths and a scale ({@link GridFactor}): the fields every
@@ -14,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * every malformed factor.
  */
 class GridFactorTest {
+    @TempDir
+    Path tmp;
+
     /** Paths of {@link ScenarioTest#MINIMAL}: 0 C -> X (.5), 1 C -> Y (.4), 2 X -> Y (.3). */
     private static final String C_X = "/model/paths/0/beta";
     private static final String C_Y = "/model/paths/1/beta";
@@ -175,5 +188,28 @@ class GridFactorTest {
             + " \"levels\": [0.1, 1e10]}]");
         assertEquals("/grid/0/levels/1", overflow.pointer());
         assertTrue(overflow.problem().contains("not a finite number"), overflow.problem());
+    }
+
+    /**
+     * The names a factor may not take are exactly the other columns the files write: every
+     * header of summary.csv, replications.csv and studies.csv that is neither a factor, an
+     * analysis column (with a dot), a moderator nor a coefficient is one of
+     * {@link GridFactor#FIXED_COLUMNS}, and each of those is some file's header.
+     */
+    @Test
+    void theRefusedNamesAreTheFilesOtherColumns() throws IOException {
+        Scenario s = withGrid("[{\"name\": \"confounding\", \"paths\": [\"" + C_X + "\", \"" + C_Y + "\"],"
+            + " \"levels\": [0.1]}]").withReplications(2);
+        MonteCarloRunner.of(ScenarioDesign.of(s, Engine.SUFFICIENT)).run(tmp);
+        SavedStudies.write(s, Engine.SUFFICIENT, List.of(0), tmp.resolve("studies.csv"));
+        List<String> other = new ArrayList<>();
+        for (String file : List.of("summary.csv", "replications.csv", "studies.csv")) {
+            List<String> header = Csv.split(Files.readAllLines(tmp.resolve(file)).get(0));
+            assertTrue(header.contains("confounding"), file + ": " + header);
+            header.stream().filter(h -> !h.contains(".") && !h.equals("confounding") && !h.equals("timing")
+                && !h.startsWith("beta_")).forEach(other::add);
+        }
+        assertTrue(GridFactor.FIXED_COLUMNS.containsAll(other), other.toString());
+        assertTrue(other.containsAll(GridFactor.FIXED_COLUMNS), other.toString());
     }
 }
