@@ -127,4 +127,19 @@ class GridFactorOutputTest {
         assertEquals(1, other.errLines().size(), other.err());
         assertTrue(other.err().contains("scenario definition at /grid/0/scale"), other.err());
     }
+
+    /** A malformed factor through the command line: one line naming the file and the pointer, exit 2, nothing written. */
+    @Test
+    void aBadFactorIsOneLineAndWritesNothing() throws Exception {
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(EXAMPLE.toFile());
+        ((ObjectNode) tree.at("/grid/0")).put("name", "confounder strength");
+        Path file = tmp.resolve("bad.json");
+        Files.writeString(file, MAPPER.writeValueAsString(tree));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("simulate", "--scenario", file.toString(), "--reps", "2", "--out", out.toString());
+        String line = r.assertOneLineUserError(tmp);
+        assertTrue(line.startsWith(file + ": /grid/0/name: "), line);
+        assertTrue(line.contains("'confounder strength'"), line);
+        assertTrue(!Files.exists(out), "no output directory");
+    }
 }
