@@ -331,7 +331,10 @@ final class ResultTables {
         printVerdict(out, headers, cols, columns);
     }
 
-    /** A grid condition by its factor values in words, e.g. "reliability of early_change=0.6". */
+    /**
+     * A grid condition by its factor values: a named factor by its name ("confounder_strength=0.3"),
+     * an unnamed one by its pointer in words ("reliability of early_change=0.6").
+     */
     static String levels(com.fasterxml.jackson.databind.JsonNode definition, ConditionSummary c) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Double> f : c.info().factors().entrySet()) {

@@ -36,6 +36,10 @@ final class JsonObject {
         return pointer;
     }
 
+    String source() {
+        return source;
+    }
+
     String pointer(String key) {
         return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }
