@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliancelab.cli.io.Column;
+import org.alliancelab.cli.io.CompleteCases;
 import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
@@ -97,6 +98,9 @@ public final class PoolCommand implements Callable<Integer> {
     private Path plot;
 
     @Mixin
+    private NaOption na;
+
+    @Mixin
     private OutputFileOption output;
 
     @Override
@@ -143,7 +147,8 @@ public final class PoolCommand implements Callable<Integer> {
         double[] vi = data.vi();
         RandomEffectsModel model = analysis.model();
         MetaAnalysisResult result = model.fit(yi, vi);
-        Report report = PoolReport.of(data, result, tau2Interval(model, yi, vi, result));
+        // no moderator, so no study is left out (as rma(yi, vi)): only effect sizes, which are never missing
+        Report report = PoolReport.of(CompleteCases.of(data, List.of()), result, tau2Interval(model, yi, vi, result));
         if (robust != null) {
             report = ClusterRobustReport.of(report, robustFit(data, result.tau2(), DesignMatrix.interceptOnly(yi.length)),
                 cluster);
@@ -161,8 +166,10 @@ public final class PoolCommand implements Callable<Integer> {
         return analysis.method() == TauSquaredEstimator.EE || yi.length < 2 ? null : model.tau2ConfidenceInterval(yi, vi, r.tau2());
     }
 
-    private String metaRegression(StudyData data) {
-        DesignMatrix design = Moderators.design(data, mods);
+    private String metaRegression(StudyData all) {
+        CompleteCases cases = na.apply(all, Moderators.columns(all.table(), mods));
+        StudyData data = cases.used();
+        DesignMatrix design = Moderators.design(cases, mods);
         MetaRegressionResult result;
         try {
             result = analysis.metaRegression().fit(data.yi(), data.vi(), design);
@@ -171,18 +178,22 @@ public final class PoolCommand implements Callable<Integer> {
             throw Moderators.located(data.table(),
                 Moderators.sourceColumn(data.table(), e.moderator(), mods), e);
         }
-        Report report = MetaRegressionReport.of(data, result);
+        Report report = MetaRegressionReport.of(cases, result);
         if (robust != null) {
             report = ClusterRobustReport.of(report, robustFit(data, result.tau2(), design), cluster);
         }
         return format.render(report);
     }
 
-    /** The working model's fit with cluster-robust inference; clusters numbered by first appearance. */
+    /**
+     * The working model's fit with cluster-robust inference; clusters numbered by first appearance.
+     * A missing cluster is an error even with {@code --na omit}, as in metafor's {@code robust()},
+     * which takes the clusters of the studies the model kept and refuses a missing one.
+     */
     private ClusterRobustResult robustFit(StudyData data, double tau2, DesignMatrix design) {
         Column column = data.findColumn(cluster)
             .orElseThrow(() -> data.table().missingColumn(cluster, "cluster column (--cluster) is missing"));
-        String[] labels = column.labels("every row needs a cluster");
+        String[] labels = column.labels("every study the model uses needs a cluster");
         Map<String, Integer> ids = new HashMap<>();
         int[] id = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -197,10 +208,14 @@ public final class PoolCommand implements Callable<Integer> {
             .fit(data.yi(), data.vi(), tau2, design, id);
     }
 
-    private String subgroups(StudyData data) {
-        Column column = data.findColumn(by)
-            .orElseThrow(() -> data.table().missingColumn(by, "subgroup column (--by) is missing"));
-        String[] levels = column.labels("every study needs a subgroup");
+    private String subgroups(StudyData all) {
+        if (!all.table().hasColumn(by)) {
+            throw all.table().missingColumn(by, "subgroup column (--by) is missing");
+        }
+        // a study without a level is in no subgroup and not in the test of their differences
+        CompleteCases cases = na.apply(all, List.of(by));
+        StudyData data = cases.used();
+        String[] levels = data.column(by).labels("every study needs a subgroup");
         double[] yi = data.yi();
         double[] vi = data.vi();
         HeterogeneityAssumption assumption = subgroupTau2 == null ? HeterogeneityAssumption.SEPARATE : subgroupTau2;
@@ -225,7 +240,7 @@ public final class PoolCommand implements Callable<Integer> {
                     g.result()));
             }
         }
-        String text = format.render(SubgroupReport.of(data, model, by, result, intervals));
+        String text = format.render(SubgroupReport.of(cases, model, by, result, intervals));
         if (plot != null) {
             PlotOutput.write(spec, output, plot, ForestPlot.of(
                 ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())
