@@ -147,8 +147,8 @@ public final class PoolCommand implements Callable<Integer> {
         double[] vi = data.vi();
         RandomEffectsModel model = analysis.model();
         MetaAnalysisResult result = model.fit(yi, vi);
-        // no moderator, so no study is left out (as rma(yi, vi)): only effect sizes, which are never missing
-        Report report = PoolReport.of(CompleteCases.of(data, List.of()), result, tau2Interval(model, yi, vi, result));
+        // no moderator, so every study (as rma(yi, vi)): effect sizes are never missing
+        Report report = PoolReport.of(data, result, tau2Interval(model, yi, vi, result));
         if (robust != null) {
             report = ClusterRobustReport.of(report, robustFit(data, result.tau2(), DesignMatrix.interceptOnly(yi.length)),
                 cluster);

@@ -9,7 +9,6 @@ import static org.alliancelab.cli.TextFormat.value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.alliancelab.cli.io.CompleteCases;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
@@ -23,27 +22,18 @@ import org.alliancelab.meta.pooling.TauSquaredInterval;
 final class PoolReport implements Report {
 
     private final StudyData data;
-    /** The studies of the model and those left out; null for a subgroup, whose omissions its analysis reports. */
-    private final CompleteCases cases;
     private final MetaAnalysisResult result;
     /** Q-profile CI of tau^2; null for the common-effect model. */
     private final TauSquaredInterval tau2Interval;
 
-    private PoolReport(StudyData data, CompleteCases cases, MetaAnalysisResult result, TauSquaredInterval tau2Interval) {
+    private PoolReport(StudyData data, MetaAnalysisResult result, TauSquaredInterval tau2Interval) {
         this.data = data;
-        this.cases = cases;
         this.result = result;
         this.tau2Interval = tau2Interval;
     }
 
-    /** The report of a whole analysis, with {@code k_omitted} and {@code omitted}. */
-    static PoolReport of(CompleteCases cases, MetaAnalysisResult result, TauSquaredInterval tau2Interval) {
-        return new PoolReport(cases.used(), cases, result, tau2Interval);
-    }
-
-    /** The report of one subgroup's pooled result, without the keys of left-out studies. */
     static PoolReport of(StudyData data, MetaAnalysisResult result, TauSquaredInterval tau2Interval) {
-        return new PoolReport(data, null, result, tau2Interval);
+        return new PoolReport(data, result, tau2Interval);
     }
 
     private boolean commonEffect() {
@@ -57,9 +47,6 @@ final class PoolReport implements Report {
     @Override
     public Map<String, Object> fields() {
         Map<String, Object> m = ReportParts.header(data.measure(), result.estimator(), result.test(), result.k());
-        if (cases != null) {
-            ReportParts.putOmitted(m, cases);
-        }
         ReportParts.putResult(m, result);
         m.put("pi_lb", commonEffect() ? null : value(result.piLower()));
         m.put("pi_ub", commonEffect() ? null : value(result.piUpper()));
@@ -93,11 +80,7 @@ final class PoolReport implements Report {
             sb.append("Random-effects model (k = ").append(k).append("; tau^2 estimator: ")
                 .append(result.estimator().name()).append(')').append(nl);
         }
-        sb.append(ReportParts.effectSize(data)).append(nl);
-        if (cases != null) {
-            sb.append(ReportParts.omitted(cases, nl));
-        }
-        sb.append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl).append(nl);
 
         List<String[]> het = new ArrayList<>();
         if (!commonEffect()) {
