@@ -28,7 +28,7 @@ source <- paste0("R ", R.version$major, ".", R.version$minor, ", metafor ", pack
 
 fitted <- function(fit) list(
   k = fit$k, k_all = fit$k.all,
-  omitted = which(!fit$not.na),   # 1-based data rows metafor left out
+  omitted = I(which(!fit$not.na)),   # 1-based data rows metafor left out (always an array)
   coef_names = rownames(fit$beta), coef = as.numeric(fit$beta), se = fit$se, pval = fit$pval,
   tau2 = fit$tau2, se_tau2 = fit$se.tau2, I2 = fit$I2, H2 = fit$H2, QE = fit$QE, QEp = fit$QEp,
   QM = fit$QM, QMp = fit$QMp, R2 = if (is.null(fit$R2)) NA else fit$R2)
@@ -74,6 +74,28 @@ cases[[length(cases) + 1]] <- list(kind = "robust", method = "REML", mods = "mea
            "robust(fit, cluster = d$lab, adjust = TRUE)   # CR1"),
   expected = c(fitted(fit), list(robust = list(clusters = rob$n, coef = as.numeric(rob$beta), se = rob$se,
                                                 tval = rob$zval, df = rob$dfs, pval = rob$pval))))
+
+# a level only in a study left out, and the reference level at that: metafor builds the model matrix
+# from every row and drops the redundant column (here factor(g)c, so b is coded against c), the
+# command line codes the levels of the studies kept (c against b): the same fit, tau2, QM, QE
+e0 <- data.frame(yi = c(0.1, 0.3, 0.2, 0.4, 0.25, 0.15, 0.22), vi = c(0.01, 0.02, 0.015, 0.01, 0.02, 0.03, 0.02),
+                 g = c("a", "b", "c", "b", "c", "b", "c"), x = c(NA, 1, 2, 3, 4, 5, 6))
+ecsv <- file.path(out, "reflevel_na.csv")
+write.csv(e0, ecsv, row.names = FALSE, quote = FALSE, na = "NA")
+e <- read.csv(ecsv, na.strings = c("", "NA"), stringsAsFactors = FALSE)
+call <- "rma(yi, vi, mods = ~ x + factor(g), data = e, method = \"DL\")"
+fit <- rma(yi, vi, mods = ~ x + factor(g), data = e, method = "DL")
+# the kept rows' own coding, the command line's: same model, so the same tau2 and tests
+kept <- rma(yi, vi, mods = ~ x + factor(g), data = e[!is.na(e$x), ], method = "DL")
+stopifnot(isTRUE(all.equal(kept$tau2, fit$tau2)), isTRUE(all.equal(kept$QM, fit$QM)),
+          isTRUE(all.equal(kept$QE, fit$QE)), isTRUE(all.equal(as.numeric(fitted.values(kept)), as.numeric(fitted.values(fit)))))
+expected <- fitted(fit)
+expected$coded_as_kept <- list(call = "rma(yi, vi, mods = ~ x + factor(g), data = e[!is.na(e$x), ], method = \"DL\")",
+                               coef_names = rownames(kept$beta), coef = as.numeric(kept$beta), se = kept$se,
+                               pval = kept$pval)
+cases[[length(cases) + 1]] <- list(kind = "metareg", input = "reflevel_na.csv", method = "DL", mods = "x,g",
+                                   call = c("e <- read.csv(\"reflevel_na.csv\", na.strings = c(\"\", \"NA\"))", call),
+                                   expected = expected)
 
 res <- list(
   description = paste("molloy2014 with missing moderator values: meanage empty in row 4 and NA in row 9,",

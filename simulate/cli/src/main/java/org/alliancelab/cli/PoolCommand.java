@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
  * prints a summary or one JSON object. With {@code --mods} it fits the mixed-effects
  * meta-regression on those columns ({@code rma(yi, vi, mods = ~ ...)}; see {@link Moderators}
  * for how columns become coefficients); with {@code --by} it pools each level of a column
- * separately and tests the subgroup differences. {@code --plot FILE} also draws the forest plot
+ * separately and tests the subgroup differences. A study with a missing value in a column of
+ * the model ({@code --mods}, {@code --by}) is left out of that model with {@code --na omit}, the
+ * default, or refused with {@code --na fail} ({@link NaOption}). {@code --plot FILE} also draws the forest plot
  * (one panel per subgroup with {@code --by}; refused with {@code --mods}, whose coefficients
  * are not a forest plot).
  */
@@ -55,6 +57,8 @@ import picocli.CommandLine.Spec;
         "--mods COL[,COL...] fits a meta-regression on those columns (numeric columns are continuous, "
             + "others categorical with the first sorted level as reference; factor(COL) forces categorical). "
             + "--by COL pools each level of COL and tests the differences (Q-between). "
+            + "A study with an empty or NA cell in a --mods or --by column is left out of that model (--na omit, "
+            + "as metafor's na.action = \"na.omit\"); effect-size cells are never optional. "
             + "--plot FILE draws the forest plot (.svg or .png)."})
 public final class PoolCommand implements Callable<Integer> {
 
