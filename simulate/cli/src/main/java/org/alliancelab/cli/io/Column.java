@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Numbers are plain decimals with an optional exponent ({@code -0.25}, {@code 1e-3});
  * {@code NaN}, {@code Inf}, hexadecimal and Java type suffixes are rejected, and so are empty
- * cells and {@code NA}: analyses here do not drop studies silently.
+ * cells and {@code NA}, the missing values ({@link #isMissing(int)}): a model that may leave such a
+ * study out selects its rows first ({@link CompleteCases}); nothing drops a study silently.
  */
 public final class Column {
 

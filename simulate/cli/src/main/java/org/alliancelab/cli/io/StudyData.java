@@ -85,6 +85,30 @@ public final class StudyData {
     }
 
     /**
+     * The studies of some rows, each with its label and its line in the file.
+     *
+     * @param keep which studies to keep, one flag per study
+     * @return the kept studies, in file order
+     */
+    StudyData rows(boolean[] keep) {
+        int n = 0;
+        for (boolean b : keep) {
+            n += b ? 1 : 0;
+        }
+        double[] y = new double[n];
+        double[] v = new double[n];
+        String[] l = new String[n];
+        for (int i = 0, j = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                y[j] = yi[i];
+                v[j] = vi[i];
+                l[j++] = labels[i];
+            }
+        }
+        return new StudyData(table.rows(keep), measure, input, y, v, l);
+    }
+
+    /**
      * @param name a column name
      * @return the column, e.g. a moderator
      * @throws InputException located at the header when there is no such column

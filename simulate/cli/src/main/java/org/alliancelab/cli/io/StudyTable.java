@@ -240,6 +240,23 @@ public final class StudyTable {
         return InputException.atCell(source, line, column, problem);
     }
 
+    /**
+     * The table of some of the rows, e.g. the studies a model uses; each row keeps its line and
+     * its {@link Row#index()}, so that errors and labels still name the file's rows.
+     *
+     * @param keep which rows to keep, one flag per row
+     * @return the table of the kept rows, in file order
+     */
+    StudyTable rows(boolean[] keep) {
+        List<Row> kept = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (keep[i]) {
+                kept.add(rows.get(i));
+            }
+        }
+        return new StudyTable(source, headerLine, columns, index, Collections.unmodifiableList(kept));
+    }
+
     int indexOf(String column) {
         return index.get(column);
     }
@@ -261,7 +278,7 @@ public final class StudyTable {
             this.index = index;
         }
 
-        /** @return zero-based position among the data rows */
+        /** @return zero-based position among the data rows of the file */
         public int index() {
             return index;
         }
