@@ -73,7 +73,7 @@ public final class StudyData {
      */
     public String label(int study) {
         String s = labels == null ? null : labels[study];
-        return s == null ? "Study " + (study + 1) : s;
+        return s == null ? "Study " + (table.rows().get(study).index() + 1) : s;
     }
 
     /**
@@ -97,12 +97,15 @@ public final class StudyData {
         }
         double[] y = new double[n];
         double[] v = new double[n];
-        String[] l = new String[n];
+        String[] l = labels == null ? null : new String[n];
         for (int i = 0, j = 0; i < keep.length; i++) {
             if (keep[i]) {
                 y[j] = yi[i];
                 v[j] = vi[i];
-                l[j++] = labels[i];
+                if (l != null) {
+                    l[j] = labels[i];
+                }
+                j++;
             }
         }
         return new StudyData(table.rows(keep), measure, input, y, v, l);

@@ -37,14 +37,22 @@ public final class StudyTable {
     private final List<String> columns;
     private final Map<String, Integer> index;
     private final CellStore cells;
+    /** The file's row of each of this table's rows, or null when the table has every row. */
+    private final int[] fileRows;
 
     private StudyTable(String source, int headerLine, List<String> columns, Map<String, Integer> index,
-                       CellStore cells) {
+                       CellStore cells, int[] fileRows) {
         this.source = source;
         this.headerLine = headerLine;
         this.columns = columns;
         this.index = index;
         this.cells = cells;
+        this.fileRows = fileRows;
+    }
+
+    /** The file's row (the store's) of this table's row. */
+    private int fileRow(int row) {
+        return fileRows == null ? row : fileRows[row];
     }
 
     /**
@@ -143,7 +151,7 @@ public final class StudyTable {
                 throw InputException.inFile(source, "file is empty (expected a header line such as 'study,r,n')");
             }
             cells.trim();
-            return new StudyTable(source, headerLine, names, Collections.unmodifiableMap(index), cells);
+            return new StudyTable(source, headerLine, names, Collections.unmodifiableMap(index), cells, null);
         }
     }
 
@@ -172,7 +180,7 @@ public final class StudyTable {
 
     /** @return the number of data rows */
     public int size() {
-        return cells.rows();
+        return fileRows == null ? cells.rows() : fileRows.length;
     }
 
     /** @return the data rows in file order (a view; each row is made when asked for) */
@@ -180,20 +188,20 @@ public final class StudyTable {
         return new AbstractList<>() {
             @Override
             public Row get(int row) {
-                Objects.checkIndex(row, cells.rows());
-                return new Row(StudyTable.this, row);
+                Objects.checkIndex(row, StudyTable.this.size());
+                return new Row(StudyTable.this, fileRow(row));
             }
 
             @Override
             public int size() {
-                return cells.rows();
+                return StudyTable.this.size();
             }
         };
     }
 
     /** The text of one cell, decoded from the compact store. */
     String cell(int row, int column) {
-        return cells.cell(row, column);
+        return cells.cell(fileRow(row), column);
     }
 
     /**
@@ -236,7 +244,7 @@ public final class StudyTable {
      */
     public InputException cellError(int row, String column, String problem) {
         Integer j = index.get(column);
-        int line = j == null ? cells.line(row) : cells.lineOf(row, j);
+        int line = j == null ? cells.line(fileRow(row)) : cells.lineOf(fileRow(row), j);
         return InputException.atCell(source, line, column, problem);
     }
 
@@ -248,13 +256,17 @@ public final class StudyTable {
      * @return the table of the kept rows, in file order
      */
     StudyTable rows(boolean[] keep) {
-        List<Row> kept = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
+        int n = 0;
+        for (boolean b : keep) {
+            n += b ? 1 : 0;
+        }
+        int[] kept = new int[n];
+        for (int i = 0, j = 0; i < keep.length; i++) {
             if (keep[i]) {
-                kept.add(rows.get(i));
+                kept[j++] = fileRow(i);
             }
         }
-        return new StudyTable(source, headerLine, columns, index, Collections.unmodifiableList(kept));
+        return new StudyTable(source, headerLine, columns, index, cells, kept);
     }
 
     int indexOf(String column) {
@@ -292,7 +304,7 @@ public final class StudyTable {
         public List<String> cells() {
             List<String> out = new ArrayList<>(table.columns.size());
             for (int j = 0; j < table.columns.size(); j++) {
-                out.add(table.cell(index, j));
+                out.add(table.cells.cell(index, j));
             }
             return Collections.unmodifiableList(out);
         }
