@@ -6,7 +6,7 @@
 #
 # Covers, for every built-in scenario: simulate with each engine it supports (summary.json,
 # summary.csv, replications.csv, run.json and the printed table), truth as text and JSON;
-# compare and report on the Flückiger pair; pool, bias, influence and aggregate on the examples.
+# compare and report on the Flückiger pair; pool, bias, influence, sensitivity and aggregate on the examples.
 set -euo pipefail
 jar=$(realpath "$1"); out=$2; reps=${3:-200}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,6 +50,9 @@ for f in examples/*.csv; do
     run pool --input "$f" --measure COR > "$out/pool-$b-COR.txt"
     run bias --input "$f" --format json > "$out/bias-$b.json"
     run influence --input "$f" --format json > "$out/influence-$b.json"
+    # a build from before the sensitivity command records its error instead
+    run sensitivity --input "$f" --format json > "$out/sensitivity-$b.json" 2> "$out/sensitivity-$b.err" \
+        && rm -f "$out/sensitivity-$b.err" || echo "exit $?" >> "$out/sensitivity-$b.err"
 done
 run pool --input examples/molloy2014.csv --mods controls,quality --format json > "$out/pool-molloy2014-mods.json"
 run pool --input examples/molloy2014.csv --by controls --format json > "$out/pool-molloy2014-by.json"

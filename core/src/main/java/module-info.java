@@ -10,7 +10,6 @@ module org.alliancelab.meta {
 
     exports org.alliancelab.meta.bias;
     exports org.alliancelab.meta.comparison;
-    exports org.alliancelab.meta.confounding;
     exports org.alliancelab.meta.dependence;
     exports org.alliancelab.meta.effectsize;
     exports org.alliancelab.meta.pooling;

@@ -53,6 +53,9 @@ public final class ScoringStep {
             if (tau2 == 0) {
                 adj = 0;
             }
+            if (Double.isInfinite(adj)) {
+                adj = -tau2; // halving an infinite step never ends
+            }
             while (tau2 + adj < 0) {
                 adj /= 2;
             }

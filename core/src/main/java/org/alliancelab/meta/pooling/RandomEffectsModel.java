@@ -64,6 +64,8 @@ public final class RandomEffectsModel {
     private final double level;
     private final double threshold;
     private final int maxIterations;
+    /** Starting value of Fisher scoring (ML, REML, EB), or NaN for metafor's max(0, HE). */
+    private final double start;
     /** Normal quantile for the confidence level, cached: the z path allocates nothing. */
     private final double zCritical;
     /**
@@ -75,6 +77,12 @@ public final class RandomEffectsModel {
 
     private RandomEffectsModel(TauSquaredEstimator estimator, InferenceTest test, double level,
                                double threshold, int maxIterations) {
+        this(estimator, test, level, threshold, maxIterations, Double.NaN);
+    }
+
+    private RandomEffectsModel(TauSquaredEstimator estimator, InferenceTest test, double level,
+                               double threshold, int maxIterations, double start) {
+        this.start = start;
         this.estimator = estimator;
         this.test = test;
         this.level = level;
@@ -101,7 +109,8 @@ public final class RandomEffectsModel {
      * @return a copy of this model using the given test
      */
     public RandomEffectsModel withTest(InferenceTest newTest) {
-        return new RandomEffectsModel(estimator, Objects.requireNonNull(newTest, "test"), level, threshold, maxIterations);
+        return new RandomEffectsModel(estimator, Objects.requireNonNull(newTest, "test"), level, threshold, maxIterations,
+            start);
     }
 
     /**
@@ -113,7 +122,7 @@ public final class RandomEffectsModel {
         if (!(newLevel > 0 && newLevel < 1)) {
             throw new IllegalArgumentException("confidence level must lie in (0, 1), got " + newLevel);
         }
-        return new RandomEffectsModel(estimator, test, newLevel, threshold, maxIterations);
+        return new RandomEffectsModel(estimator, test, newLevel, threshold, maxIterations, start);
     }
 
     /**
@@ -127,7 +136,24 @@ public final class RandomEffectsModel {
             throw new IllegalArgumentException("threshold and iteration limit must be positive, got "
                 + newThreshold + " and " + newMaxIterations);
         }
-        return new RandomEffectsModel(estimator, test, level, newThreshold, newMaxIterations);
+        return new RandomEffectsModel(estimator, test, level, newThreshold, newMaxIterations, start);
+    }
+
+    /**
+     * A warm start for Fisher scoring (ML, REML, EB): the iteration starts at the given value
+     * instead of metafor's max(0, HE) (unless HE &le; 0, where 0 stays the start). The estimate is the same root to within the convergence
+     * threshold, reached in fewer steps when the value is close, e.g. the full-data estimate for
+     * a leave-one-out refit. Other estimators ignore it.
+     *
+     * @param tau2 the starting value, finite and non-negative
+     * @return a copy of this model starting there
+     * @throws IllegalArgumentException if tau2 is negative or not finite
+     */
+    public RandomEffectsModel withStartingTau2(double tau2) {
+        if (!(tau2 >= 0 && tau2 < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("the starting tau^2 must be finite and non-negative, got " + tau2);
+        }
+        return new RandomEffectsModel(estimator, test, level, threshold, maxIterations, tau2);
     }
 
     /** @return the tau-squared estimator */
@@ -395,7 +421,9 @@ public final class RandomEffectsModel {
                     + "effect sizes of magnitude 2^" + exponent + " for double precision");
             }
         }
-        fit(y, v, k, out, Double.isNaN(givenTau2) ? givenTau2 : givenTau2 * c * c);
+        // a warm start is on the data's scale too
+        RandomEffectsModel scaled = Double.isNaN(start) ? this : withStartingTau2(start * c * c);
+        scaled.fit(y, v, k, out, Double.isNaN(givenTau2) ? givenTau2 : givenTau2 * c * c);
         double back = Math.scalb(1.0, exponent);
         out.estimate *= back;
         out.se *= back;
@@ -658,7 +686,7 @@ public final class RandomEffectsModel {
             case ML:
             case REML:
             case EB:
-                fisherScoring(yi, vi, k, out);
+                fisherScoring(yi, vi, k, out, start);
                 return;
             case PM:
                 pauleMandel(yi, vi, k, out);
@@ -686,8 +714,11 @@ public final class RandomEffectsModel {
      * by bisection, so data on which metafor stops with "Fisher scoring algorithm did not
      * converge" still give the root.
      */
-    private void fisherScoring(double[] yi, double[] vi, int k, PoolingWorkspace out) {
-        double tau2 = Math.max(0, hedges(out, k));
+    private void fisherScoring(double[] yi, double[] vi, int k, PoolingWorkspace out, double startTau2) {
+        double he = Math.max(0, hedges(out, k));
+        // At HE = 0 the start stays metafor's: from 0 a boundary root is reached exactly, from
+        // above only to within the threshold.
+        double tau2 = Double.isNaN(startTau2) || he == 0 ? he : startTau2;
         WeightedSums s = out.sums;
         double center = out.fixedSums.mean();
         out.scoringStep.reset();

@@ -141,6 +141,9 @@ public final class MetaRegression {
      * @throws IllegalArgumentException when the lengths differ or there are not more studies
      *     than coefficients
      * @throws NonConvergenceException when an iterative estimator does not converge
+     * @throws ArithmeticException when |y| or sqrt(v) lies beyond 2<sup>&plusmn;200</sup>
+     *     (about 1e60), where the weighted sums and their products lose range: refused rather than
+     *     returned wrong or NaN (the pooling model rescales such data; this one does not yet)
      */
     public MetaRegressionResult fit(double[] yi, double[] vi, DesignMatrix design) {
         int k = yi.length;
@@ -153,6 +156,7 @@ public final class MetaRegression {
                 + p + " studies, got " + k);
         }
         EffectSizeChecks.requireValid(yi, vi);
+        requireSafeMagnitudes(yi, vi);
         WeightedLeastSquares ls = new WeightedLeastSquares(design);
         double[] w = new double[k];
         Tau2 t = estimateTau2(yi, vi, ls, w);
@@ -164,6 +168,10 @@ public final class MetaRegression {
         }
         ls.fit(yi, w);
         double qe = Math.max(0, ls.yPy());
+        if (!Double.isFinite(qe) || !Double.isFinite(tau2)) {
+            throw new ArithmeticException("the meta-regression's sums exceed the range of a double "
+                + "(effect sizes or sampling variances too large in magnitude); rescale the data");
+        }
         double qeP = TailProbabilities.chiSquaredUpper(qe, k - p);
         double i2;
         double h2;
@@ -384,6 +392,11 @@ public final class MetaRegression {
                 score = ls.yPy() * k / (k - p) - k;
                 information = ls.sumW();
             }
+            if (Double.isInfinite(score) || Double.isInfinite(information) || Double.isInfinite(tau2)) {
+                // squares of effect sizes beyond about 1e154 overflow: refuse rather than iterate on infinities
+                throw new ArithmeticException("the meta-regression's sums exceed the range of a double "
+                    + "(effect sizes or sampling variances too large in magnitude); rescale the data");
+            }
             if (Double.isNaN(score / information)) {
                 throw new NonConvergenceException(model.estimator(), iter);
             }
@@ -459,5 +472,20 @@ public final class MetaRegression {
         ls.fit(y, w);
         double sw = ls.sumW();
         return new Tau2(tau2, Math.sqrt(2.0 * k * k / (k - p) / (sw * sw)), 0);
+    }
+
+    /** Within 2^+-200 every weighted sum and its products stay in range (as RandomEffectsModel's bound). */
+    private static final int SAFE_EXPONENT = 200;
+
+    private static void requireSafeMagnitudes(double[] yi, double[] vi) {
+        for (int i = 0; i < yi.length; i++) {
+            double sd = Math.sqrt(vi[i]);
+            if ((yi[i] != 0 && Math.abs(Math.getExponent(yi[i])) > SAFE_EXPONENT)
+                || Math.abs(Math.getExponent(sd)) > SAFE_EXPONENT) {
+                throw new ArithmeticException("study " + (i + 1) + ": effect size " + yi[i] + " or sampling variance "
+                    + vi[i] + " is beyond 2^+-" + SAFE_EXPONENT + " in magnitude, where a meta-regression loses "
+                    + "precision; rescale the data");
+            }
+        }
     }
 }

@@ -1,9 +1,41 @@
 package org.alliancelab.meta.sensitivity;
 
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.NonConvergenceException;
+import org.alliancelab.meta.pooling.RandomEffectsModel;
+import org.alliancelab.meta.pooling.TauSquaredEstimator;
+
 /** Shared copies of the leave-one-out analyses. */
 final class Sensitivity {
 
     private Sensitivity() {
+    }
+
+    /**
+     * The model for the refits without one study: Fisher scoring (ML, REML, EB) warm-started at
+     * the full-data tau<sup>2</sup>, which one omitted study moves little; the other estimators
+     * are closed-form or bracketed and start as before.
+     */
+    static RandomEffectsModel warmStarted(RandomEffectsModel model, MetaAnalysisResult full) {
+        return scored(model.estimator()) ? model.withStartingTau2(full.tau2()) : model;
+    }
+
+    /** As {@link #warmStarted(RandomEffectsModel, MetaAnalysisResult)}, fitting the full data first. */
+    static RandomEffectsModel warmStarted(RandomEffectsModel model, double[] yi, double[] vi) {
+        if (!scored(model.estimator())) {
+            return model;
+        }
+        try {
+            return warmStarted(model, model.fit(yi, vi));
+        } catch (NonConvergenceException e) {
+            // the refits are attempted anyway, cold, as before
+            return model;
+        }
+    }
+
+    private static boolean scored(TauSquaredEstimator estimator) {
+        return estimator == TauSquaredEstimator.ML || estimator == TauSquaredEstimator.REML
+            || estimator == TauSquaredEstimator.EB;
     }
 
     /** Copies all studies but study i into y, v (length k - 1). */

@@ -35,9 +35,10 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = AllianceLab.Version.class,
     description = "Simulation workbench for confounding in alliance-outcome meta-analyses.",
-    subcommands = {PoolCommand.class, BiasCommand.class, InfluenceCommand.class, AggregateCommand.class,
+    subcommands = {PoolCommand.class, BiasCommand.class, InfluenceCommand.class, SensitivityCommand.class,
+        AggregateCommand.class,
         TruthCommand.class, SimulateCommand.class, CollectCommand.class, CompareCommand.class,
-        ReportCommand.class, ClusterCommand.class, ScenariosCommand.class, SensitivityCommand.class,
+        ReportCommand.class, ClusterCommand.class, ScenariosCommand.class,
         CalibrateCommand.class, FrontierCommand.class},
     footer = {"", "Exit codes: 0 success, 1 computation failed or internal error, 2 bad input or options."})
 public final class AllianceLab implements Callable<Integer> {

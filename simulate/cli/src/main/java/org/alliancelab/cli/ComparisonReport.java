@@ -25,7 +25,8 @@ import org.alliancelab.simulate.results.Verdict;
  * "note"}}; the verdicts compare the first condition of the first run with the first condition
  * of each other run, as the text does ({@link Verdict#ofWorlds}). CSV: one tidy row per run x
  * condition x measure, {@code scenario,condition,factors,analysis,measure,estimand,value,mcse,
- * replications} ({@code factors}: {@code path=level} joined by {@code ;}).
+ * replications} ({@code factors}: {@code factor=level} joined by {@code ;}, each factor by its name, or its
+ * pointer when unnamed).
  */
 final class ComparisonReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliancelab.cli.io.CompleteCases;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
@@ -18,7 +19,8 @@ import org.alliancelab.meta.regression.MetaRegressionResult;
 /**
  * The result of {@code pool --mods} as JSON (the keys of plain {@code pool}, plus
  * {@code coefficients}, {@code QM}, {@code QMp}, {@code R2}) or as a summary in the manner of
- * metafor's {@code print.rma} for a mixed-effects model.
+ * metafor's {@code print.rma} for a mixed-effects model. {@code k} counts the studies used;
+ * {@code k_omitted} and {@code omitted} those left out for a missing moderator value.
  *
  * <p>A meta-regression has no single pooled estimate: the plain keys {@code estimate},
  * {@code se}, {@code zval}, {@code pval}, {@code ci_lb}, {@code ci_ub}, the prediction
@@ -28,16 +30,23 @@ import org.alliancelab.meta.regression.MetaRegressionResult;
  */
 final class MetaRegressionReport implements Report {
 
+    private final CompleteCases cases;
     private final StudyData data;
     private final MetaRegressionResult result;
 
-    private MetaRegressionReport(StudyData data, MetaRegressionResult result) {
-        this.data = data;
+    private MetaRegressionReport(CompleteCases cases, MetaRegressionResult result) {
+        this.cases = cases;
+        this.data = cases.used();
         this.result = result;
     }
 
-    static MetaRegressionReport of(StudyData data, MetaRegressionResult result) {
-        return new MetaRegressionReport(data, result);
+    /**
+     * @param cases the studies the model used and those it left out
+     * @param result the fit on the studies used
+     * @return the report
+     */
+    static MetaRegressionReport of(CompleteCases cases, MetaRegressionResult result) {
+        return new MetaRegressionReport(cases, result);
     }
 
     private boolean commonEffect() {
@@ -48,6 +57,7 @@ final class MetaRegressionReport implements Report {
     @Override
     public Map<String, Object> fields() {
         Map<String, Object> m = ReportParts.header(data.measure(), result.estimator(), result.test(), result.k());
+        ReportParts.putOmitted(m, cases);
         for (String key : List.of("estimate", "se", "zval", "pval", "ci_lb", "ci_ub")) {
             m.put(key, null);
         }
@@ -102,7 +112,7 @@ final class MetaRegressionReport implements Report {
             sb.append("Mixed-effects meta-regression (k = ").append(k).append("; tau^2 estimator: ")
                 .append(result.estimator().name()).append(')').append(nl);
         }
-        sb.append(ReportParts.effectSize(data)).append(nl).append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl).append(ReportParts.omitted(cases, nl)).append(nl);
 
         List<String[]> het = new ArrayList<>();
         if (!commonEffect()) {

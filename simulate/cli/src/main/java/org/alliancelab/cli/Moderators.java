@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliancelab.cli.io.Column;
+import org.alliancelab.cli.io.CompleteCases;
 import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.cli.io.StudyTable;
@@ -22,8 +23,10 @@ import org.alliancelab.meta.regression.InvalidModeratorException;
  * against its first level in sorted (code-point) order, one coefficient per other level named
  * {@code factor(column)level}, as R's default treatment contrasts and metafor's
  * {@code mods = ~ factor(column)} do. Writing {@code factor(column)} forces a numeric column
- * (e.g. quality scores 1, 2, 3) to be categorical. Empty and {@code NA} cells are errors, as
- * everywhere in the command line: no study is dropped silently.
+ * (e.g. quality scores 1, 2, 3) to be categorical. Empty and {@code NA} cells are missing values:
+ * they do not decide the type, and the studies that have one are left out of the model by
+ * {@code --na omit} (the levels of a categorical moderator are then those of the studies used) or
+ * refused by {@code --na fail}.
  *
  * <p>Every problem is an {@link InputException} at the header (missing column, single level,
  * collinear moderators) or at the cell (missing value).
@@ -40,20 +43,33 @@ final class Moderators {
     }
 
     /**
-     * @param data the studies
+     * @param table the studies
      * @param names the moderator columns as given on the command line ({@code factor(x)} allowed)
-     * @return the design matrix, intercept first
-     * @throws InputException when a column is missing, named twice, has a missing value, has a
-     *     single level, or the moderators are collinear, or there are too few studies
+     * @return the columns they name, in the order given
+     * @throws InputException when a column is missing or named twice
      */
-    static DesignMatrix design(StudyData data, List<String> names) {
+    static List<String> columns(StudyTable table, List<String> names) {
+        return parse(table, names).stream().map(Request::column).toList();
+    }
+
+    /**
+     * @param cases the studies of the file and those the model uses (see {@link NaOption})
+     * @param names the moderator columns as given on the command line ({@code factor(x)} allowed)
+     * @return the design matrix of the studies used, intercept first
+     * @throws InputException when a column is missing, named twice, has a missing value among the
+     *     studies used, has a single level, or the moderators are collinear, or there are too few
+     *     studies
+     */
+    static DesignMatrix design(CompleteCases cases, List<String> names) {
+        StudyData data = cases.used();
         StudyTable table = data.table();
         List<Request> requests = parse(table, names);
         DesignMatrix.Builder builder = DesignMatrix.builder(data.k());
         for (Request r : requests) {
             Column col = table.column(r.column());
             try {
-                if (r.forcedFactor() || !allNumbers(col)) {
+                // the type comes from the whole column, as R's read.csv decides it
+                if (r.forcedFactor() || !numeric(cases.input().column(r.column()))) {
                     builder.categorical(r.column(), col.labels("every study needs one"));
                 } else {
                     builder.continuous(r.column(), col.numbers());
@@ -64,9 +80,12 @@ final class Moderators {
         }
         DesignMatrix design = builder.build();
         if (data.k() <= design.columns()) {
+            int left = cases.omitted().size();
             throw InputException.atLine(table.source(), table.headerLine(), "a meta-regression with "
                 + design.columns() + " coefficients (" + String.join(", ", design.names())
-                + ") needs more studies than coefficients, got " + data.k());
+                + ") needs more studies than coefficients, got " + data.k()
+                + (left == 0 ? "" : " (" + left + " left out for a missing " + String.join(" or ", cases.missingColumns())
+                    + ")"));
         }
         return design;
     }
@@ -126,15 +145,13 @@ final class Moderators {
         return out;
     }
 
-    /** Numeric when every cell is a number; a missing cell is reported here, wherever it is. */
-    private static boolean allNumbers(Column col) {
-        boolean numeric = true;
+    /** Numeric when every cell that is not missing is a number. */
+    private static boolean numeric(Column col) {
         for (int i = 0; i < col.size(); i++) {
-            if (col.isMissing(i)) {
-                throw col.error(i, "missing value (every study needs one)");
+            if (!col.isMissing(i) && !col.isNumber(i)) {
+                return false;
             }
-            numeric &= col.isNumber(i);
         }
-        return numeric;
+        return true;
     }
 }

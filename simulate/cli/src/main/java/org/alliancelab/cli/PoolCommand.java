@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliancelab.cli.io.Column;
+import org.alliancelab.cli.io.CompleteCases;
 import org.alliancelab.cli.io.InputException;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
  * prints a summary or one JSON object. With {@code --mods} it fits the mixed-effects
  * meta-regression on those columns ({@code rma(yi, vi, mods = ~ ...)}; see {@link Moderators}
  * for how columns become coefficients); with {@code --by} it pools each level of a column
- * separately and tests the subgroup differences. {@code --plot FILE} also draws the forest plot
+ * separately and tests the subgroup differences. A study with a missing value in a column of
+ * the model ({@code --mods}, {@code --by}) is left out of that model with {@code --na omit}, the
+ * default, or refused with {@code --na fail} ({@link NaOption}). {@code --plot FILE} also draws the forest plot
  * (one panel per subgroup with {@code --by}; refused with {@code --mods}, whose coefficients
  * are not a forest plot).
  */
@@ -54,6 +57,8 @@ import picocli.CommandLine.Spec;
         "--mods COL[,COL...] fits a meta-regression on those columns (numeric columns are continuous, "
             + "others categorical with the first sorted level as reference; factor(COL) forces categorical). "
             + "--by COL pools each level of COL and tests the differences (Q-between). "
+            + "A study with an empty or NA cell in a --mods or --by column is left out of that model (--na omit, "
+            + "as metafor's na.action = \"na.omit\"); effect-size cells are never optional. "
             + "--plot FILE draws the forest plot (.svg or .png)."})
 public final class PoolCommand implements Callable<Integer> {
 
@@ -95,6 +100,9 @@ public final class PoolCommand implements Callable<Integer> {
         description = "Also draw the forest plot (one panel per subgroup with --by) to FILE: SVG or PNG, "
             + "by the extension .svg or .png. Not with --mods.")
     private Path plot;
+
+    @Mixin
+    private NaOption na;
 
     @Mixin
     private OutputFileOption output;
@@ -143,6 +151,7 @@ public final class PoolCommand implements Callable<Integer> {
         double[] vi = data.vi();
         RandomEffectsModel model = analysis.model();
         MetaAnalysisResult result = model.fit(yi, vi);
+        // no moderator, so every study (as rma(yi, vi)): effect sizes are never missing
         Report report = PoolReport.of(data, result, tau2Interval(model, yi, vi, result));
         if (robust != null) {
             report = ClusterRobustReport.of(report, robustFit(data, result.tau2(), DesignMatrix.interceptOnly(yi.length)),
@@ -161,8 +170,10 @@ public final class PoolCommand implements Callable<Integer> {
         return analysis.method() == TauSquaredEstimator.EE || yi.length < 2 ? null : model.tau2ConfidenceInterval(yi, vi, r.tau2());
     }
 
-    private String metaRegression(StudyData data) {
-        DesignMatrix design = Moderators.design(data, mods);
+    private String metaRegression(StudyData all) {
+        CompleteCases cases = na.apply(all, Moderators.columns(all.table(), mods));
+        StudyData data = cases.used();
+        DesignMatrix design = Moderators.design(cases, mods);
         MetaRegressionResult result;
         try {
             result = analysis.metaRegression().fit(data.yi(), data.vi(), design);
@@ -171,18 +182,22 @@ public final class PoolCommand implements Callable<Integer> {
             throw Moderators.located(data.table(),
                 Moderators.sourceColumn(data.table(), e.moderator(), mods), e);
         }
-        Report report = MetaRegressionReport.of(data, result);
+        Report report = MetaRegressionReport.of(cases, result);
         if (robust != null) {
             report = ClusterRobustReport.of(report, robustFit(data, result.tau2(), design), cluster);
         }
         return format.render(report);
     }
 
-    /** The working model's fit with cluster-robust inference; clusters numbered by first appearance. */
+    /**
+     * The working model's fit with cluster-robust inference; clusters numbered by first appearance.
+     * A missing cluster is an error even with {@code --na omit}, as in metafor's {@code robust()},
+     * which takes the clusters of the studies the model kept and refuses a missing one.
+     */
     private ClusterRobustResult robustFit(StudyData data, double tau2, DesignMatrix design) {
         Column column = data.findColumn(cluster)
             .orElseThrow(() -> data.table().missingColumn(cluster, "cluster column (--cluster) is missing"));
-        String[] labels = column.labels("every row needs a cluster");
+        String[] labels = column.labels("every study the model uses needs a cluster");
         Map<String, Integer> ids = new HashMap<>();
         int[] id = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -197,10 +212,14 @@ public final class PoolCommand implements Callable<Integer> {
             .fit(data.yi(), data.vi(), tau2, design, id);
     }
 
-    private String subgroups(StudyData data) {
-        Column column = data.findColumn(by)
-            .orElseThrow(() -> data.table().missingColumn(by, "subgroup column (--by) is missing"));
-        String[] levels = column.labels("every study needs a subgroup");
+    private String subgroups(StudyData all) {
+        if (!all.table().hasColumn(by)) {
+            throw all.table().missingColumn(by, "subgroup column (--by) is missing");
+        }
+        // a study without a level is in no subgroup and not in the test of their differences
+        CompleteCases cases = na.apply(all, List.of(by));
+        StudyData data = cases.used();
+        String[] levels = data.column(by).labels("every study needs a subgroup");
         double[] yi = data.yi();
         double[] vi = data.vi();
         HeterogeneityAssumption assumption = subgroupTau2 == null ? HeterogeneityAssumption.SEPARATE : subgroupTau2;
@@ -225,7 +244,7 @@ public final class PoolCommand implements Callable<Integer> {
                     g.result()));
             }
         }
-        String text = format.render(SubgroupReport.of(data, model, by, result, intervals));
+        String text = format.render(SubgroupReport.of(cases, model, by, result, intervals));
         if (plot != null) {
             PlotOutput.write(spec, output, plot, ForestPlot.of(
                 ForestPlotData.forSubgroups(panels, data.measure(), analysis.level())

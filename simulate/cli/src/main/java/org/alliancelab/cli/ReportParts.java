@@ -3,10 +3,13 @@ package org.alliancelab.cli;
 import static org.alliancelab.cli.TextFormat.fixed;
 import static org.alliancelab.cli.TextFormat.value;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alliancelab.cli.io.CompleteCases;
+import org.alliancelab.cli.io.EffectSizeReader;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.pooling.InferenceTest;
@@ -38,6 +41,50 @@ final class ReportParts {
         m.put("test", testName(test));
         m.put("k", k);
         return m;
+    }
+
+    /** At most this many studies left out are named in a text summary; the JSON lists them all. */
+    static final int MAX_OMITTED_NAMED = 10;
+
+    /**
+     * Adds the studies a model left out for missing moderator values: {@code k_omitted} and
+     * {@code omitted}, an array of {@code {row, line, study, missing}} (1-based data row as R numbers
+     * it, line in the file, label, the columns without a value); {@code 0} and {@code []} when none.
+     */
+    static void putOmitted(Map<String, Object> m, CompleteCases cases) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CompleteCases.Omitted o : cases.omitted()) {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("row", o.row());
+            om.put("line", o.line());
+            om.put("study", o.label());
+            om.put("missing", o.missing());
+            out.add(om);
+        }
+        m.put("k_omitted", out.size());
+        m.put("omitted", out);
+    }
+
+    /**
+     * @param cases the studies of a model
+     * @param nl the line separator
+     * @return "2 studies left out (missing timing): rows 4, 9" and a line end (the labels instead of
+     *     the rows when the file has a {@code study} column), or "" when none was left out
+     */
+    static String omitted(CompleteCases cases, String nl) {
+        List<CompleteCases.Omitted> omitted = cases.omitted();
+        if (omitted.isEmpty()) {
+            return "";
+        }
+        boolean labelled = cases.input().table().hasColumn(EffectSizeReader.STUDY);
+        List<String> names = new ArrayList<>();
+        for (CompleteCases.Omitted o : omitted.subList(0, Math.min(omitted.size(), MAX_OMITTED_NAMED))) {
+            names.add(labelled ? o.label() : Integer.toString(o.row()));
+        }
+        int more = omitted.size() - names.size();
+        return omitted.size() + (omitted.size() == 1 ? " study" : " studies") + " left out (missing "
+            + String.join(", ", cases.missingColumns()) + "): " + (labelled ? "" : omitted.size() == 1 ? "row " : "rows ")
+            + String.join(labelled ? "; " : ", ", names) + (more == 0 ? "" : " and " + more + " more") + nl;
     }
 
     /** Adds the inference on one estimate: {@code estimate, se, zval, pval, ci_lb, ci_ub}. */

@@ -85,6 +85,7 @@ final class ResultTables {
                 }
             }
             printBiasMethods(out, c);
+            printSensitivity(out, c);
             out.printf(Locale.ROOT, "  studies: %s published, %s report an adjusted r, %s negative correlations "
                 + "(%s per replication)%n", value(c, STUDIES, MeasureNames.MEAN_K, "", 1),
                 value(c, STUDIES, MeasureNames.MEAN_K_ADJUSTED, "", 1), pct(c, STUDIES, MeasureNames.SHARE_NEGATIVE, ""),
@@ -118,6 +119,21 @@ final class ResultTables {
             out.printf(Locale.ROOT, "  %-26s chose PEESE in %s; failed in %d%s%n", Analyses.PET_PEESE,
                 pct(c, Analyses.PET_PEESE, MeasureNames.SHARE_PEESE, ""), failed(c, Analyses.PET_PEESE), failedOf);
         }
+    }
+
+    /** The means of the sensitivity analysis of the adjusted pooled correlation, when the scenario asks for it. */
+    private static void printSensitivity(PrintWriter out, ConditionSummary c) {
+        String a = Analyses.SENSITIVITY;
+        if (c.find(a, MeasureNames.MEAN_E_VALUE, "").isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-26s of the adjusted r, means: E-value %s (CI bound %s); true effects above .1 "
+                + "%s, T_min %s, G_min %s; partial R^2 %s, RV_q %s, RV_q,alpha %s; failed in %d of %d%n", a,
+            value(c, a, MeasureNames.MEAN_E_VALUE, "", 3), value(c, a, MeasureNames.MEAN_E_VALUE_CI, "", 3),
+            pct(c, a, MeasureNames.MEAN_PROP_ABOVE_Q, ""), value(c, a, MeasureNames.MEAN_T_MIN, "", 3),
+            value(c, a, MeasureNames.MEAN_G_MIN, "", 3), pct(c, a, MeasureNames.MEAN_PARTIAL_R2, ""),
+            pct(c, a, MeasureNames.MEAN_RV_Q, ""), pct(c, a, MeasureNames.MEAN_RV_Q_ALPHA, ""), failed(c, a),
+            c.replications());
     }
 
     /** Replications in which an analysis failed (its failures, counted once per replication). */
@@ -315,7 +331,10 @@ final class ResultTables {
         printVerdict(out, headers, cols, columns);
     }
 
-    /** A grid condition by its factor values in words, e.g. "reliability of early_change=0.6". */
+    /**
+     * A grid condition by its factor values: a named factor by its name ("confounder_strength=0.3"),
+     * an unnamed one by its pointer in words ("reliability of early_change=0.6").
+     */
     static String levels(com.fasterxml.jackson.databind.JsonNode definition, ConditionSummary c) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Double> f : c.info().factors().entrySet()) {

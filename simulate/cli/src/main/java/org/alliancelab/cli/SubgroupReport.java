@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.alliancelab.cli.io.CompleteCases;
 import org.alliancelab.cli.io.StudyData;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
@@ -22,10 +23,12 @@ import org.alliancelab.meta.subgroup.SubgroupResult;
 /**
  * The result of {@code pool --by} as JSON ({@code groups}: the plain {@code pool} keys of each
  * subgroup plus {@code level}; {@code Qbetween}, {@code Qbetween_df}, {@code Qbetween_p}) or as
- * a table of the subgroups and the test of subgroup differences.
+ * a table of the subgroups and the test of subgroup differences. {@code k} counts the studies in
+ * the subgroups; {@code k_omitted} and {@code omitted} those without a level, which are in none.
  */
 final class SubgroupReport implements Report {
 
+    private final CompleteCases cases;
     private final StudyData data;
     private final RandomEffectsModel model;
     private final String by;
@@ -33,9 +36,10 @@ final class SubgroupReport implements Report {
     /** Q-profile CI of each subgroup's tau^2 (null entries where there is none). */
     private final List<TauSquaredInterval> tau2Intervals;
 
-    private SubgroupReport(StudyData data, RandomEffectsModel model, String by, SubgroupResult result,
+    private SubgroupReport(CompleteCases cases, RandomEffectsModel model, String by, SubgroupResult result,
                            List<TauSquaredInterval> tau2Intervals) {
-        this.data = data;
+        this.cases = cases;
+        this.data = cases.used();
         this.model = model;
         this.by = by;
         this.result = result;
@@ -43,7 +47,7 @@ final class SubgroupReport implements Report {
     }
 
     /**
-     * @param data the studies
+     * @param cases the studies in the subgroups and those without a subgroup
      * @param model the model each subgroup was pooled with (its test is reported even where a
      *     one-study subgroup fell back to z)
      * @param by the grouping column
@@ -51,15 +55,16 @@ final class SubgroupReport implements Report {
      * @param tau2Intervals per group, in the result's order; null entries where there is no CI
      * @return the report
      */
-    static SubgroupReport of(StudyData data, RandomEffectsModel model, String by, SubgroupResult result,
+    static SubgroupReport of(CompleteCases cases, RandomEffectsModel model, String by, SubgroupResult result,
                              List<TauSquaredInterval> tau2Intervals) {
-        return new SubgroupReport(data, model, by, result, tau2Intervals);
+        return new SubgroupReport(cases, model, by, result, tau2Intervals);
     }
 
     /** @return the values in JSON key order */
     @Override
     public Map<String, Object> fields() {
         Map<String, Object> m = ReportParts.header(data.measure(), model.estimator(), model.test(), data.k());
+        ReportParts.putOmitted(m, cases);
         m.put("by", by);
         m.put("subgroup_tau2", result.assumption().name().toLowerCase(Locale.ROOT));
         List<Map<String, Object>> groups = new ArrayList<>();
@@ -90,7 +95,7 @@ final class SubgroupReport implements Report {
             .append(result.groups().size()).append(" subgroups; tau^2 estimator: ").append(model.estimator().name())
             .append(", ").append(result.assumption() == HeterogeneityAssumption.COMMON
                 ? "common to all subgroups" : "separate per subgroup").append(')').append(nl);
-        sb.append(ReportParts.effectSize(data)).append(nl).append(nl);
+        sb.append(ReportParts.effectSize(data)).append(nl).append(ReportParts.omitted(cases, nl)).append(nl);
         boolean single = result.groups().stream().anyMatch(g -> g.result().k() == 1);
         sb.append("Subgroup results (").append(knha ? "Knapp-Hartung t tests, df = k - 1"
             + (single ? "; z for a single study" : "") : "Wald z tests").append(", ").append(percent(model.confidenceLevel())).append(" CI):").append(nl).append(nl);

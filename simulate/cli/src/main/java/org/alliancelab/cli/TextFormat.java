@@ -98,6 +98,10 @@ final class TextFormat {
             if (j > 0) {
                 sb.append("  ");
             }
+            if (w[j] == 0) {
+                // an all-empty column (no significance stars): "%0s" is not a valid format
+                continue;
+            }
             String align = j == 0 && firstLeft ? "-" : "";
             sb.append(String.format(Locale.ROOT, "%" + align + w[j] + "s", cells[j]));
         }

@@ -16,7 +16,7 @@ import org.alliancelab.simulate.scenario.Scenario;
 /**
  * The {@code truth} command's result as text or JSON.
  *
- * <p>JSON: {@code {"scenario", "source", "conditions": [{"index", "factors": {path: level},
+ * <p>JSON: {@code {"scenario", "source", "conditions": [{"index", "factors": {factor: level},
  * "truth": T, "reporters": T, "moderators": {moderator: {level: T}}, "truth_at_mean_paths": T,
  * "quadrature_error"}]}} where T is {@code {"unadjusted", "adjusted", "adjusted_latent",
  * "causal", "total_effect", "direct_effect"}} at full double precision, null for a value that

@@ -63,7 +63,7 @@ class AnalysisCommandErrorTest {
     void missingModeratorValueNamesTheCell() throws IOException {
         Path p = csv("m.csv", MOLLOY_LIKE);
         assertEquals(p + ":2: column 'blank': missing value (every study needs one)",
-            userError("pool", "--input", p.toString(), "--mods", "blank"));
+            userError("pool", "--input", p.toString(), "--mods", "blank", "--na", "fail"));
     }
 
     @Test
@@ -149,7 +149,7 @@ class AnalysisCommandErrorTest {
     void missingSubgroupNamesTheCell() throws IOException {
         Path p = csv("m.csv", MOLLOY_LIKE);
         assertEquals(p + ":2: column 'blank': missing value (every study needs a subgroup)",
-            userError("pool", "--input", p.toString(), "--by", "blank"));
+            userError("pool", "--input", p.toString(), "--by", "blank", "--na", "fail"));
     }
 
     @Test

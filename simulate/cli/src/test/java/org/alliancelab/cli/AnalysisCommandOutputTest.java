@@ -86,7 +86,7 @@ class AnalysisCommandOutputTest {
     @Test
     void helpListsTheNewCommands() {
         String out = text("--help");
-        for (String command : List.of("pool", "bias", "influence", "aggregate")) {
+        for (String command : List.of("pool", "bias", "influence", "sensitivity", "aggregate")) {
             assertTrue(out.contains("  " + command + " "), command + " in:\n" + out);
         }
     }

@@ -31,9 +31,9 @@ class BiasMethodsSimulationTest {
         CliRun s = CliRun.of("simulate", "--scenario", "selection", "--reps", "2", "--save-studies", "0,1",
             "--quiet", "--out", out.toString());
         assertEquals(0, s.exitCode(), s.err());
-        List<List<String>> studies = Files.readAllLines(out.resolve("studies.csv")).stream().map(Csv::split).toList();
+        List<List<String>> studies = CliRun.csvRows(out.resolve("studies.csv"));
         List<String> h = studies.get(0);
-        List<List<String>> reps = Files.readAllLines(out.resolve("replications.csv")).stream().map(Csv::split).toList();
+        List<List<String>> reps = CliRun.csvRows(out.resolve("replications.csv"));
         List<String> rh = reps.get(0);
         int checked = 0;
         // condition 0: no selection; 3: the 3PSM's own world at 66 studies; 7: the same at 295

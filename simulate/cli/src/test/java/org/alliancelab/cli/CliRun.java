@@ -38,6 +38,18 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /**
+     * @param csv a CSV file the simulator wrote (studies.csv, replications.csv)
+     * @return its rows, the header first, each split into fields
+     */
+    static List<List<String>> csvRows(Path csv) {
+        try {
+            return Files.readAllLines(csv).stream().map(org.alliancelab.simulate.montecarlo.io.Csv::split).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return the non-empty lines written to standard error */
     List<String> errLines() {
         return err.lines().filter(l -> !l.isEmpty()).toList();

@@ -82,6 +82,33 @@ class FaultCorpusTest {
     }
 
     /**
+     * Reading is bounded by about five times the file's size: {@code pool} on 500,000 studies
+     * (a 9 MB file) finishes in a JVM limited to 64 MB of heap; with a String per cell it ran out
+     * of memory even at 128 MB.
+     */
+    @Test
+    void largeCsvIsPooledInABoundedHeap() throws Exception {
+        Path csv = tmp.resolve("half-million.csv");
+        java.util.Random random = new java.util.Random(3);
+        try (java.io.BufferedWriter w = Files.newBufferedWriter(csv)) {
+            w.write("yi,vi\n");
+            for (int i = 0; i < 500_000; i++) {
+                double v = 0.005 + 0.05 * random.nextDouble();
+                w.write(String.format(java.util.Locale.ROOT, "%.6f,%.6f%n", 0.2 + Math.sqrt(0.01 + v) * random.nextGaussian(), v));
+            }
+        }
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+            "-cp", System.getProperty("java.class.path"), AllianceLab.class.getName(), "pool", "--input",
+            csv.toString(), "--format", "json");
+        Path out = tmp.resolve("pool.out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        String text = Files.readString(out);
+        assertEquals(0, p.exitValue(), text);
+        assertTrue(text.contains("\"k\" : 500000"), text);
+    }
+
+    /**
      * Starts a run in another JVM and kills it (SIGKILL, as a crash or a scheduler's time limit
      * does) once its checkpoint holds {@code blocks} finished blocks.
      */
@@ -331,6 +358,7 @@ class FaultCorpusTest {
                 tmp.resolve("link.csv").toString().replace(".csv", ".svg"), "--out", in.toString()},
             new String[] {"bias", "--input", in.toString(), "--measure", "ZCOR", "--out", in.toString()},
             new String[] {"influence", "--input", in.toString(), "--measure", "ZCOR", "--out", in.toString()},
+            new String[] {"sensitivity", "--input", in.toString(), "--measure", "ZCOR", "--out", in.toString()},
             new String[] {"aggregate", "--input", in.toString(), "--cluster", "study", "--rho", "0.5", "--measure", "ZCOR",
                 "--out", in.toString()});
         Files.createDirectories(tmp.resolve("sub"));

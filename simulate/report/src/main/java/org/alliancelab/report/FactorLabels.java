@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Turns a grid factor, a JSON pointer into the scenario, into words by looking up what it
  * points at: {@code /model/nodes/1/reliability} becomes "reliability of early_change",
- * {@code /model/paths/5/beta} becomes "path alliance → outcome". Anything else keeps its pointer.
+ * {@code /model/paths/5/beta} becomes "path alliance → outcome". Anything else keeps its pointer,
+ * and a named factor (whose column is its name, not a pointer) keeps its name.
  */
 public final class FactorLabels {
 

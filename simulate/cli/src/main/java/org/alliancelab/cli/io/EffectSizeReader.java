@@ -187,12 +187,16 @@ public final class EffectSizeReader {
         }
     }
 
+    /** The study column's labels (null where empty), or null without the column: see {@link StudyData#label}. */
     private static String[] labels(StudyTable table) {
-        String[] labels = new String[table.size()];
         Column study = table.findColumn(STUDY).orElse(null);
+        if (study == null) {
+            return null; // a million "Study i" strings would cost more heap than the effect sizes
+        }
+        String[] labels = new String[table.size()];
         for (int i = 0; i < labels.length; i++) {
-            String s = study == null ? "" : study.text(i).strip();
-            labels[i] = s.isEmpty() ? "Study " + (i + 1) : s;
+            String s = study.text(i).strip();
+            labels[i] = s.isEmpty() ? null : s;
         }
         return labels;
     }

@@ -15,6 +15,7 @@ public final class StudyData {
     private final EffectSizeInput input;
     private final double[] yi;
     private final double[] vi;
+    /** The {@code study} column's labels, or null without that column (made on demand: "Study i"). */
     private final String[] labels;
 
     StudyData(StudyTable table, CorrelationMeasure measure, EffectSizeInput input,
@@ -59,7 +60,11 @@ public final class StudyData {
 
     /** @return the study labels: the {@code study} column, or "Study i" (1-based) where absent or empty */
     public String[] labels() {
-        return labels.clone();
+        String[] out = new String[k()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = label(i);
+        }
+        return out;
     }
 
     /**
@@ -67,7 +72,8 @@ public final class StudyData {
      * @return its label
      */
     public String label(int study) {
-        return labels[study];
+        String s = labels == null ? null : labels[study];
+        return s == null ? "Study " + (table.rows().get(study).index() + 1) : s;
     }
 
     /**
@@ -76,6 +82,33 @@ public final class StudyData {
      */
     public int line(int study) {
         return table.rows().get(study).line();
+    }
+
+    /**
+     * The studies of some rows, each with its label and its line in the file.
+     *
+     * @param keep which studies to keep, one flag per study
+     * @return the kept studies, in file order
+     */
+    StudyData rows(boolean[] keep) {
+        int n = 0;
+        for (boolean b : keep) {
+            n += b ? 1 : 0;
+        }
+        double[] y = new double[n];
+        double[] v = new double[n];
+        String[] l = labels == null ? null : new String[n];
+        for (int i = 0, j = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                y[j] = yi[i];
+                v[j] = vi[i];
+                if (l != null) {
+                    l[j] = labels[i];
+                }
+                j++;
+            }
+        }
+        return new StudyData(table.rows(keep), measure, input, y, v, l);
     }
 
     /**

@@ -1,16 +1,22 @@
 package org.alliancelab.cli.io;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.alliancelab.io.Utf8Text;
 
 /**
  * An immutable table of studies read from a CSV file with a header line: one row per study,
@@ -30,15 +36,23 @@ public final class StudyTable {
     private final int headerLine;
     private final List<String> columns;
     private final Map<String, Integer> index;
-    private final List<Row> rows;
+    private final CellStore cells;
+    /** The file's row of each of this table's rows, or null when the table has every row. */
+    private final int[] fileRows;
 
     private StudyTable(String source, int headerLine, List<String> columns, Map<String, Integer> index,
-                       List<Row> rows) {
+                       CellStore cells, int[] fileRows) {
         this.source = source;
         this.headerLine = headerLine;
         this.columns = columns;
         this.index = index;
-        this.rows = rows;
+        this.cells = cells;
+        this.fileRows = fileRows;
+    }
+
+    /** The file's row (the store's) of this table's row. */
+    private int fileRow(int row) {
+        return fileRows == null ? row : fileRows[row];
     }
 
     /**
@@ -53,23 +67,18 @@ public final class StudyTable {
         if (Files.isDirectory(file)) {
             throw InputException.inFile(name, "is a directory, not a CSV file");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        // streamed: the file is never held whole, as bytes or as text
+        try (Reader in = Utf8Text.reader(Files.newInputStream(file))) {
+            return read(name, in);
         } catch (NoSuchFileException e) {
             throw InputException.inFile(name, "file not found", e);
         } catch (AccessDeniedException e) {
             throw InputException.inFile(name, "permission denied", e);
+        } catch (Utf8Text.MalformedException e) {
+            throw InputException.atLine(name, e.line(), "not UTF-8 text (save the file as UTF-8 CSV)");
         } catch (IOException e) {
             throw InputException.inFile(name, "cannot read file: " + e.getMessage(), e);
         }
-        String text;
-        try {
-            text = org.alliancelab.io.Utf8Text.decode(bytes);
-        } catch (org.alliancelab.io.Utf8Text.MalformedException e) {
-            throw InputException.atLine(name, e.line(), "not UTF-8 text (save the file as UTF-8 CSV)");
-        }
-        return parse(name, text);
     }
 
     /**
@@ -81,35 +90,69 @@ public final class StudyTable {
      * @throws InputException when the text is empty or malformed
      */
     public static StudyTable parse(String source, String text) {
-        List<CsvParser.Record> records = CsvParser.parse(source, text);
-        if (records.isEmpty()) {
-            throw InputException.inFile(source, "file is empty (expected a header line such as 'study,r,n')");
+        try {
+            return read(source, new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string cannot fail to read", e);
         }
-        CsvParser.Record header = records.get(0);
-        List<String> names = header.fields();
-        Map<String, Integer> index = new HashMap<>();
-        for (int j = 0; j < names.size(); j++) {
-            String name = names.get(j);
-            if (name.isEmpty()) {
-                continue;
-            }
-            Integer previous = index.putIfAbsent(name, j);
-            if (previous != null) {
-                throw InputException.atCell(source, header.lines()[j], name,
-                    "duplicate column name (columns " + (previous + 1) + " and " + (j + 1) + " of the header)");
-            }
+    }
+
+    private static StudyTable read(String source, Reader in) throws IOException {
+        Builder builder = new Builder(source);
+        CsvParser.parse(source, in, builder);
+        return builder.build();
+    }
+
+    /** Takes the header, then checks and stores each data row as the parser hands it on. */
+    private static final class Builder implements CsvParser.RecordSink {
+        private final String source;
+        private List<String> names;
+        private int headerLine;
+        private Map<String, Integer> index;
+        private CellStore cells;
+
+        Builder(String source) {
+            this.source = source;
         }
-        List<Row> rows = new ArrayList<>(records.size() - 1);
-        for (int i = 1; i < records.size(); i++) {
-            CsvParser.Record r = records.get(i);
-            if (r.fields().size() != names.size()) {
-                throw InputException.atLine(source, r.firstLine(), "row has " + r.fields().size()
+
+        @Override
+        public void record(List<String> fields, int[] lines) {
+            if (names == null) {
+                header(fields, lines);
+                return;
+            }
+            if (fields.size() != names.size()) {
+                throw InputException.atLine(source, lines[0], "row has " + fields.size()
                     + " fields but the header has " + names.size() + " columns" + separatorHint(names));
             }
-            rows.add(new Row(i - 1, r.firstLine(), r.fields(), r.lines()));
+            cells.add(fields, lines);
         }
-        return new StudyTable(source, header.firstLine(), names, Collections.unmodifiableMap(index),
-            Collections.unmodifiableList(rows));
+
+        private void header(List<String> fields, int[] lines) {
+            names = fields;
+            headerLine = lines[0];
+            index = new HashMap<>();
+            for (int j = 0; j < names.size(); j++) {
+                String name = names.get(j);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                Integer previous = index.putIfAbsent(name, j);
+                if (previous != null) {
+                    throw InputException.atCell(source, lines[j], name,
+                        "duplicate column name (columns " + (previous + 1) + " and " + (j + 1) + " of the header)");
+                }
+            }
+            cells = new CellStore(source, names.size());
+        }
+
+        StudyTable build() {
+            if (names == null) {
+                throw InputException.inFile(source, "file is empty (expected a header line such as 'study,r,n')");
+            }
+            cells.trim();
+            return new StudyTable(source, headerLine, names, Collections.unmodifiableMap(index), cells, null);
+        }
     }
 
     /** @return the file name used in error messages */
@@ -137,12 +180,28 @@ public final class StudyTable {
 
     /** @return the number of data rows */
     public int size() {
-        return rows.size();
+        return fileRows == null ? cells.rows() : fileRows.length;
     }
 
-    /** @return the data rows in file order */
+    /** @return the data rows in file order (a view; each row is made when asked for) */
     public List<Row> rows() {
-        return rows;
+        return new AbstractList<>() {
+            @Override
+            public Row get(int row) {
+                Objects.checkIndex(row, StudyTable.this.size());
+                return new Row(StudyTable.this, fileRow(row));
+            }
+
+            @Override
+            public int size() {
+                return StudyTable.this.size();
+            }
+        };
+    }
+
+    /** The text of one cell, decoded from the compact store. */
+    String cell(int row, int column) {
+        return cells.cell(fileRow(row), column);
     }
 
     /**
@@ -184,10 +243,30 @@ public final class StudyTable {
      * @return the exception, located at the cell's line
      */
     public InputException cellError(int row, String column, String problem) {
-        Row r = rows.get(row);
         Integer j = index.get(column);
-        int line = j == null ? r.line() : r.lineOf(j);
+        int line = j == null ? cells.line(fileRow(row)) : cells.lineOf(fileRow(row), j);
         return InputException.atCell(source, line, column, problem);
+    }
+
+    /**
+     * The table of some of the rows, e.g. the studies a model uses; each row keeps its line and
+     * its {@link Row#index()}, so that errors and labels still name the file's rows.
+     *
+     * @param keep which rows to keep, one flag per row
+     * @return the table of the kept rows, in file order
+     */
+    StudyTable rows(boolean[] keep) {
+        int n = 0;
+        for (boolean b : keep) {
+            n += b ? 1 : 0;
+        }
+        int[] kept = new int[n];
+        for (int i = 0, j = 0; i < keep.length; i++) {
+            if (keep[i]) {
+                kept[j++] = fileRow(i);
+            }
+        }
+        return new StudyTable(source, headerLine, columns, index, cells, kept);
     }
 
     int indexOf(String column) {
@@ -203,35 +282,35 @@ public final class StudyTable {
      * One data row: its cells as text and where it is in the file.
      */
     public static final class Row {
+        private final StudyTable table;
         private final int index;
-        private final int line;
-        private final List<String> cells;
-        private final int[] lines;
 
-        Row(int index, int line, List<String> cells, int[] lines) {
+        Row(StudyTable table, int index) {
+            this.table = table;
             this.index = index;
-            this.line = line;
-            this.cells = cells;
-            this.lines = lines;
         }
 
-        /** @return zero-based position among the data rows */
+        /** @return zero-based position among the data rows of the file */
         public int index() {
             return index;
         }
 
         /** @return 1-based physical line on which the row starts */
         public int line() {
-            return line;
+            return table.cells.line(index);
         }
 
         /** @return the cells in column order */
         public List<String> cells() {
-            return cells;
+            List<String> out = new ArrayList<>(table.columns.size());
+            for (int j = 0; j < table.columns.size(); j++) {
+                out.add(table.cells.cell(index, j));
+            }
+            return Collections.unmodifiableList(out);
         }
 
         int lineOf(int column) {
-            return lines[column];
+            return table.cells.lineOf(index, column);
         }
     }
 }

@@ -149,4 +149,89 @@ class StudyTableTest {
         Files.writeString(ok, "study,r,n\nMüller,0.2,30\n");
         assertEquals("Müller", StudyTable.read(ok).column("study").text(0));
     }
+
+    /**
+     * A file read in chunks gives the table its whole text gives: multi-byte characters, quoted
+     * fields spanning lines, CRLF pairs and doubled quotes at every offset of the 64 K chunks of
+     * the decoder and the parser (rows of varying length move them across the boundaries).
+     */
+    @Test
+    void streamedFileEqualsTheTextParsedWhole() throws IOException {
+        StringBuilder sb = new StringBuilder("\uFEFFstudy,r,n,note\r\n");
+        java.util.Random random = new java.util.Random(11);
+        String[] notes = {"Müller \u20ac", "\"line one\r\nline two\"", "\"say \"\"hi\"\"\"", "\ud83d\ude00 emoji", " padded ", ""};
+        for (int i = 0; i < 30_000; i++) {
+            sb.append("s").append(i).append(',').append(random.nextInt(1000) / 1000.0).append(',')
+                .append(20 + random.nextInt(200)).append(',').append(notes[random.nextInt(notes.length)])
+                .append(random.nextInt(5) == 0 ? "\r\n" : "\n");
+        }
+        String text = sb.toString();
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, text);
+        assertTrue(Files.size(file) > 8 * 65_536, "spans many chunks");
+        StudyTable streamed = StudyTable.read(file);
+        StudyTable whole = StudyTable.parse("big.csv", text.substring(1));
+        assertEquals(whole.columns(), streamed.columns());
+        assertEquals(whole.size(), streamed.size());
+        for (int i = 0; i < whole.size(); i++) {
+            assertEquals(whole.rows().get(i).cells(), streamed.rows().get(i).cells(), "row " + i);
+            assertEquals(whole.rows().get(i).line(), streamed.rows().get(i).line(), "line of row " + i);
+        }
+        // the line of every row, counted independently: line ends outside quotes only
+        int line = 1;
+        int row = -1;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n') {
+                line++;
+                if (!quoted && row + 1 < streamed.size()) {
+                    row++;
+                    assertEquals(line, streamed.rows().get(row).line(), "row " + row);
+                }
+            }
+        }
+        assertEquals(streamed.size() - 1, row);
+    }
+
+    /** An invalid byte far into a streamed file is reported on its line, as the whole-file decoder does. */
+    @Test
+    void invalidByteBeyondTheFirstChunkNamesItsLine() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("study,r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < 20_000; i++) {
+            bytes.writeBytes(("Müller " + i + ",0.1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        bytes.write(0xE9); // a Latin-1 e-acute on line 20,002
+        bytes.writeBytes("t,0.2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = dir.resolve("late.csv");
+        Files.write(file, bytes.toByteArray());
+        int expected = assertThrows(org.alliancelab.io.Utf8Text.MalformedException.class,
+            () -> org.alliancelab.io.Utf8Text.decode(bytes.toByteArray())).line();
+        assertEquals(20_002, expected);
+        assertEquals(file + ":20002: not UTF-8 text (save the file as UTF-8 CSV)",
+            assertThrows(InputException.class, () -> StudyTable.read(file)).getMessage());
+    }
+
+    /** The hand-written decimal scanner accepts exactly what the documented expression matches. */
+    @Test
+    void decimalScannerAgreesWithItsRegularExpression() {
+        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+        String alphabet = "0123456789+-.eE x\u0663";
+        java.util.Random random = new java.util.Random(5);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(7); n > 0; n--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            boolean expected = decimal.matcher(s).matches();
+            assertEquals(expected, Column.isDecimal(s), () -> "'" + s + "'");
+            accepted += expected ? 1 : 0;
+        }
+        assertTrue(accepted > 1000, "the sample has both kinds: " + accepted);
+    }
 }

@@ -3,6 +3,7 @@ package org.alliancelab.simulate.analysis;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.alliancelab.meta.regression.MetaRegression;
 import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ConditionInfo;
@@ -37,14 +38,17 @@ final class BiasColumns {
      * @param analysis the analysis
      * @param condition the condition
      * @param pValue column of the test of a zero effect, or null
-     * @param extraMeans further means, measure name to quantity
+     * @param extraMeans further means, measure name to quantity, in any map order: they are
+     *     listed in the order of their measure names
      * @return the measures of its corrected estimate {@code r} with {@code ci_lower},
      *     {@code ci_upper}, against every correlation estimand of all studies; with the mean of k
      */
     static MeasureSpec estimator(String analysis, ConditionInfo condition, String pValue,
                                  Map<String, String> extraMeans) {
         Map<String, String> means = new LinkedHashMap<>();
-        extraMeans.forEach((m, q) -> means.put(m, Analyses.column(analysis, q)));
+        // sorted: the callers' Map.of iterates in an order that changes from one JVM to the next,
+        // and the measures' order is that of summary.csv and summary.json
+        new TreeMap<>(extraMeans).forEach((m, q) -> means.put(m, Analyses.column(analysis, q)));
         means.put(MeasureNames.MEAN_K, Analyses.column(analysis, "k"));
         return new MeasureSpec.Estimator(analysis, Analyses.column(analysis, "r"),
             Analyses.column(analysis, "ci_lower"), Analyses.column(analysis, "ci_upper"),

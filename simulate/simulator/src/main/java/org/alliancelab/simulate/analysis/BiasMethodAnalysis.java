@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the publication-bias analyses share besides their input ({@link BiasColumns}): a name
  * and one column group of that name, declared once. Each method is a subclass that states its
- * quantities, measures and computation.
+ * quantities, measures and computation; {@link SensitivityAnalysis}, also one group of its own
+ * name, is one too.
  */
 abstract class BiasMethodAnalysis implements Analysis {
     private final ColumnGroup columns;

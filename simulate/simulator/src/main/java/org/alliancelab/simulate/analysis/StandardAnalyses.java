@@ -12,7 +12,9 @@ import org.alliancelab.simulate.scenario.Moderator;
  * the study counts; the unadjusted pooled correlation of all studies; when studies report an
  * adjusted estimate, the unadjusted and adjusted pooled correlations of those studies and the
  * difference tests the scenario asks for; a subgroup analysis per moderator; the
- * publication-bias methods the scenario lists, on all published studies.
+ * publication-bias methods the scenario lists, on all published studies; with
+ * {@code analyses.sensitivity}, the robustness of the adjusted pooled correlation to unmeasured
+ * confounding ({@link SensitivityAnalysis}).
  */
 public final class StandardAnalyses {
     private StandardAnalyses() {
@@ -48,6 +50,9 @@ public final class StandardAnalyses {
                 case SELECTION_3PSM -> SelectionModelAnalysis.of();
                 case PET_PEESE -> PetPeeseAnalysis.of();
             });
+        }
+        if (first.analyses().sensitivity()) {
+            list.add(SensitivityAnalysis.of());
         }
         return List.copyOf(list);
     }

@@ -25,6 +25,8 @@ public final class Analyses {
     public static final String SELECTION_3PSM = "selmodel_3psm";
     /** PET-PEESE, all published studies. */
     public static final String PET_PEESE = "petpeese";
+    /** Robustness of the adjusted pooled correlation to unmeasured confounding. */
+    public static final String SENSITIVITY = "sensitivity";
     /** The analysis named in a failure when a whole replication failed. */
     public static final String REPLICATION = "replication";
 

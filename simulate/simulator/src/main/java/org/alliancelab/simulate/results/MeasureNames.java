@@ -48,6 +48,23 @@ public final class MeasureNames {
     /** Share of replications in which PET-PEESE chose PEESE. */
     public static final String SHARE_PEESE = "share_peese";
 
+    /** Mean E-value of the adjusted pooled correlation. */
+    public static final String MEAN_E_VALUE = "mean_e_value";
+    /** Mean E-value of its confidence bound closest to 0 (1 when the interval includes 0). */
+    public static final String MEAN_E_VALUE_CI = "mean_e_value_ci";
+    /** Mean proportion of true effects above q (confounded meta-analysis). */
+    public static final String MEAN_PROP_ABOVE_Q = "mean_prop_above_q";
+    /** Mean T_min of the confounded meta-analysis. */
+    public static final String MEAN_T_MIN = "mean_t_min";
+    /** Mean G_min of the confounded meta-analysis. */
+    public static final String MEAN_G_MIN = "mean_g_min";
+    /** Mean partial R<sup>2</sup> of exposure with outcome. */
+    public static final String MEAN_PARTIAL_R2 = "mean_partial_r2";
+    /** Mean robustness value RV_q. */
+    public static final String MEAN_RV_Q = "mean_rv_q";
+    /** Mean robustness value RV_q,alpha. */
+    public static final String MEAN_RV_Q_ALPHA = "mean_rv_q_alpha";
+
     private MeasureNames() {
     }
 }

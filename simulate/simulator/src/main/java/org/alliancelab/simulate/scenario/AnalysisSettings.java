@@ -16,6 +16,9 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
  *     obtained (default the constant {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION})
  * @param pairedInference how the paired comparison is tested (default {@link PairedInference#CR2})
  * @param biasMethods publication-bias methods run on every replication (default none)
+ * @param sensitivity whether the robustness of the adjusted pooled correlation to unmeasured
+ *     confounding (E-values, the confounded meta-analysis, robustness values) is computed on
+ *     every replication (default false)
  */
 public record AnalysisSettings(
     TauSquaredEstimator estimator,
@@ -24,7 +27,8 @@ public record AnalysisSettings(
     List<DifferenceTest> differenceTests,
     PairedCorrelationRule pairedCorrelation,
     PairedInference pairedInference,
-    List<BiasMethod> biasMethods) {
+    List<BiasMethod> biasMethods,
+    boolean sensitivity) {
 
     /**
      * Defensive copies.
@@ -38,6 +42,7 @@ public record AnalysisSettings(
      *     obtained (default the constant {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION})
      * @param pairedInference how the paired comparison is tested (default {@link PairedInference#CR2})
      * @param test inference test (default z)
+     * @param sensitivity whether the sensitivity analyses run on every replication (default false)
      */
     public AnalysisSettings {
         differenceTests = List.copyOf(differenceTests);
@@ -46,12 +51,13 @@ public record AnalysisSettings(
 
     /**
      * @return the defaults: REML, z, alpha 0.05, both difference tests, working correlation
-     *     {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION}, CR2, no bias methods
+     *     {@value PairedCorrelationRule#DEFAULT_WORKING_CORRELATION}, CR2, no bias methods, no
+     *     sensitivity analyses
      */
     public static AnalysisSettings defaults() {
         return new AnalysisSettings(TauSquaredEstimator.REML, InferenceTest.Z, 0.05,
             List.of(DifferenceTest.SUBGROUP, DifferenceTest.PAIRED),
             PairedCorrelationRule.constant(PairedCorrelationRule.DEFAULT_WORKING_CORRELATION), PairedInference.CR2,
-            List.of());
+            List.of(), false);
     }
 }

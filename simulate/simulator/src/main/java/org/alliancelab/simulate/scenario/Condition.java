@@ -28,7 +28,8 @@ import org.alliancelab.simulate.model.TruthValues;
  * {@link AdjustedReporting.ByModerator} rule).
  *
  * @param index 0-based condition index in grid order
- * @param factors grid path to level, in grid order (empty without grid)
+ * @param factors grid factor's column ({@link GridFactor#column()}: its name, or its pointer when
+ *     unnamed) to level, in grid order (empty without grid)
  * @param model the condition's model without moderator overrides
  * @param design the study design
  * @param analyses the analyses
@@ -57,7 +58,8 @@ public record Condition(
     /**
      * Defensive copies keeping iteration order.
      *
-     * @param factors grid path to level, in grid order (empty without grid)
+     * @param factors grid factor's column ({@link GridFactor#column()}: its name, or its pointer when
+ *     unnamed) to level, in grid order (empty without grid)
      * @param cells the moderator cells (one cell with probability 1 when there are no moderators)
      * @param analyses the analyses
      * @param design the study design

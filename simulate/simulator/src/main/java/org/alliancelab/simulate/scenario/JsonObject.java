@@ -45,6 +45,11 @@ public final class JsonObject {
         return pointer;
     }
 
+    /** @return the file or built-in name, for error messages */
+    public String source() {
+        return source;
+    }
+
     /**
      * @param key a key of this object
      * @return the JSON pointer of its field (escaped as RFC 6901)
@@ -145,6 +150,18 @@ public final class JsonObject {
         } catch (IllegalArgumentException e) {
             throw error(key, e.getMessage());
         }
+    }
+
+    /** An optional true/false field. */
+    boolean bool(String key, boolean defaultValue) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        JsonNode v = node.get(key);
+        if (!v.isBoolean()) {
+            throw error(key, "expected true or false");
+        }
+        return v.asBoolean();
     }
 
     /**

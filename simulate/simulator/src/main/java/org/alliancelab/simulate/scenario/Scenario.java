@@ -26,7 +26,9 @@ import java.util.Map;
  *
  * <p>Grid expansion order: conditions are the Cartesian product of the grid factors' levels
  * with the LAST factor varying fastest (nested loops in grid order); condition {@code i} has
- * index {@code i}. Without grid there is exactly one condition, index 0.
+ * index {@code i}. Without grid there is exactly one condition, index 0. A factor sets each of
+ * its fields to its scale times the level ({@link GridFactor}); its {@link GridFactor#column()}
+ * keys the condition's {@link Condition#factors()}.
  *
  * <p>Immutable.
  */
@@ -53,15 +55,17 @@ public final class Scenario {
     private final ObjectNode tree;
     private final long seed;
     private final int replications;
+    private final List<GridFactor> grid;
     private final List<Condition> conditions;
 
     private Scenario(String source, String name, ObjectNode tree, long seed, int replications,
-                     List<Condition> conditions) {
+                     List<GridFactor> grid, List<Condition> conditions) {
         this.source = source;
         this.name = name;
         this.tree = tree;
         this.seed = seed;
         this.replications = replications;
+        this.grid = List.copyOf(grid);
         this.conditions = List.copyOf(conditions);
     }
 
@@ -258,40 +262,18 @@ public final class Scenario {
 
         ObjectNode base = tree.deepCopy();
         base.remove("grid");
-        List<String> paths = new ArrayList<>();
-        List<List<Double>> levels = new ArrayList<>();
+        List<JsonObject> gridObjects = List.of();
+        List<GridFactor> grid = List.of();
         if (root.has("grid")) {
-            List<JsonObject> factors = root.objects("grid");
-            if (factors.isEmpty()) {
+            gridObjects = root.objects("grid");
+            if (gridObjects.isEmpty()) {
                 throw root.error("grid", "the grid is empty (omit the key for a single condition)");
             }
-            for (int f = 0; f < factors.size(); f++) {
-                JsonObject factor = factors.get(f);
-                factor.allowOnly("path", "levels");
-                String path = factor.string("path");
-                if (paths.contains(path)) {
-                    throw factor.error("path", "the grid addresses '" + path + "' twice");
-                }
-                checkGridPath(factor, path, base);
-                List<JsonNode> raw = factor.array("levels");
-                if (raw.isEmpty()) {
-                    throw factor.error("levels", "no levels");
-                }
-                List<Double> values = new ArrayList<>();
-                for (int l = 0; l < raw.size(); l++) {
-                    if (!raw.get(l).isNumber() || !Double.isFinite(raw.get(l).asDouble())) {
-                        throw new ScenarioException(source, factor.pointer("levels") + "/" + l,
-                            "expected a finite number");
-                    }
-                    values.add(raw.get(l).asDouble());
-                }
-                paths.add(path);
-                levels.add(values);
-            }
+            grid = GridFactor.readAll(gridObjects, base);
         }
         long product = 1;
-        for (List<Double> l : levels) {
-            product *= l.size();
+        for (GridFactor f : grid) {
+            product *= f.levels().size();
             if (product > MAX_CONDITIONS) {
                 throw root.error("grid", "the grid has more than " + MAX_CONDITIONS + " conditions (the product of "
                     + "its factors' level counts); split it into several scenarios");
@@ -304,15 +286,18 @@ public final class Scenario {
             ObjectNode resolved = base.deepCopy();
             Map<String, Double> factors = new LinkedHashMap<>();
             int rest = c;
-            int[] levelIndex = new int[paths.size()];
-            for (int f = paths.size() - 1; f >= 0; f--) {
-                levelIndex[f] = rest % levels.get(f).size();
-                rest /= levels.get(f).size();
+            int[] levelIndex = new int[grid.size()];
+            for (int f = grid.size() - 1; f >= 0; f--) {
+                levelIndex[f] = rest % grid.get(f).levels().size();
+                rest /= grid.get(f).levels().size();
             }
-            for (int f = 0; f < paths.size(); f++) {
-                double value = levels.get(f).get(levelIndex[f]);
-                factors.put(paths.get(f), value);
-                set(resolved, paths.get(f), value);
+            for (int f = 0; f < grid.size(); f++) {
+                GridFactor factor = grid.get(f);
+                double level = factor.levels().get(levelIndex[f]);
+                factors.put(factor.column(), level);
+                for (int p = 0; p < factor.paths().size(); p++) {
+                    set(resolved, factor.paths().get(p), factor.value(p, level));
+                }
             }
             try {
                 conditions.add(reader.condition(c, factors, JsonObject.of(source, "", resolved)));
@@ -324,7 +309,10 @@ public final class Scenario {
                     + factors + ")");
             }
         }
-        return new Scenario(source, name, tree.deepCopy(), seed, replications, conditions);
+        if (!grid.isEmpty()) {
+            GridFactor.checkAgainstStudyColumns(gridObjects, grid, conditions.get(0));
+        }
+        return new Scenario(source, name, tree.deepCopy(), seed, replications, grid, conditions);
     }
 
     /**
@@ -348,18 +336,11 @@ public final class Scenario {
         }
     }
 
-    private static void checkGridPath(JsonObject factor, String path, ObjectNode base) {
-        String problem = numericFieldProblem(path, base);
-        if (problem != null) {
-            throw factor.error("path", problem.startsWith("must be") ? "grid path " + problem : problem);
-        }
-    }
-
     /**
      * Why a pointer cannot address a variable numeric field (the grid's rule), or null when
      * it can.
      */
-    private static String numericFieldProblem(String path, ObjectNode base) {
+    static String numericFieldProblem(String path, ObjectNode base) {
         if (!path.startsWith("/") || path.equals("/seed") || path.equals("/replications")
             || path.startsWith("/grid")) {
             return "must be a JSON pointer into model, design or analyses, got '" + path + "'";
@@ -463,7 +444,7 @@ public final class Scenario {
     public Scenario withSeed(long newSeed) {
         ObjectNode t = tree.deepCopy();
         t.put("seed", newSeed);
-        return new Scenario(source, name, t, newSeed, replications, conditions);
+        return new Scenario(source, name, t, newSeed, replications, grid, conditions);
     }
 
     /**
@@ -477,7 +458,7 @@ public final class Scenario {
         }
         ObjectNode t = tree.deepCopy();
         t.put("replications", newReplications);
-        return new Scenario(source, name, t, seed, newReplications, conditions);
+        return new Scenario(source, name, t, seed, newReplications, grid, conditions);
     }
 
     /** @return the analyses (the same for every condition unless the grid addresses /analyses) */
@@ -488,6 +469,11 @@ public final class Scenario {
     /** @return the names of the categorical moderators, in scenario order */
     public List<String> moderatorNames() {
         return conditions.get(0).design().moderators().stream().map(Moderator::name).toList();
+    }
+
+    /** @return the grid's factors in grid order (empty without grid) */
+    public List<GridFactor> grid() {
+        return grid;
     }
 
     /** @return the grid conditions in grid order (last factor fastest) */

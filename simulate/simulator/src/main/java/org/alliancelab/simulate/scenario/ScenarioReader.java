@@ -30,6 +30,10 @@ final class ScenarioReader {
         AnalysisSettings analyses = root.has("analyses") ? analyses(root.object("analyses"))
             : AnalysisSettings.defaults();
         StudyDesign design = design(root.object("design"), model);
+        if (analyses.sensitivity() && design.adjustedReporting().isEmpty()) {
+            throw new ScenarioException(source, "/analyses/sensitivity",
+                "the sensitivity analyses run on the adjusted pooled correlation: they need design.adjustedReporting");
+        }
         try {
             return Condition.of(index, factors, model, design, analyses, source);
         } catch (InvalidModelException e) {
@@ -43,14 +47,7 @@ final class ScenarioReader {
         List<Node> nodes = new ArrayList<>();
         for (JsonObject n : m.objects("nodes")) {
             n.allowOnly("name", "observed", "reliability");
-            boolean observed = true;
-            if (n.has("observed")) {
-                JsonNode o = n.raw("observed");
-                if (!o.isBoolean()) {
-                    throw n.error("observed", "expected true or false");
-                }
-                observed = o.asBoolean();
-            }
+            boolean observed = n.bool("observed", true);
             if (!observed && n.has("reliability")) {
                 throw n.error("reliability", "an unobserved node has no reliability");
             }
@@ -327,7 +324,7 @@ final class ScenarioReader {
 
     AnalysisSettings analyses(JsonObject a) {
         a.allowOnly("estimator", "test", "alpha", "differenceTests", "pairedCorrelation", "pairedInference",
-            "biasMethods");
+            "biasMethods", "sensitivity");
         AnalysisSettings d = AnalysisSettings.defaults();
         TauSquaredEstimator estimator = a.parsed("estimator", TauSquaredEstimator::parse, d.estimator());
         InferenceTest test = a.parsed("test", InferenceTest::parse, d.test());
@@ -397,6 +394,7 @@ final class ScenarioReader {
                     "bias method '" + biasNames.get(i) + "' listed twice");
             }
         }
-        return new AnalysisSettings(estimator, test, alpha, tests, paired, inference, List.copyOf(bias));
+        return new AnalysisSettings(estimator, test, alpha, tests, paired, inference, List.copyOf(bias),
+            a.bool("sensitivity", d.sensitivity()));
     }
 }

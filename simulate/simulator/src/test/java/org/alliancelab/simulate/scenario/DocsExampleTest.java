@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,5 +64,23 @@ class DocsExampleTest {
         for (String name : Scenario.builtInNames()) {
             assertTrue(doc.contains("| `" + name + "` |"), name);
         }
+    }
+
+    /** The named-factor example of "Names, several fields, scale" is the grid of examples/confounder-strength.json. */
+    @Test
+    void namedFactorExampleIsTheExampleFilesGrid() throws IOException {
+        String doc = doc();
+        int start = doc.indexOf("\"grid\": [\n  {\"name\": \"confounder_strength\"");
+        assertTrue(start > 0, "the named-factor example");
+        String grid = "{" + doc.substring(start, doc.indexOf("```", start)) + "}";
+        Path file = Path.of("..", "..", "examples", "confounder-strength.json");
+        Scenario example = Scenario.parse(Files.readString(file), file.toString(), "confounder-strength");
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.readTree(grid).get("grid"), mapper.readTree(example.toJson()).get("grid"));
+        assertEquals(List.of("confounder_strength", "k"), example.grid().stream().map(GridFactor::column).toList());
+        assertEquals(6, example.conditions().size());
+        Condition c4 = example.conditions().get(4);
+        assertEquals(0.3, c4.factors().get("confounder_strength"));
+        assertEquals(66.0, c4.factors().get("k"));
     }
 }
