@@ -1,6 +1,5 @@
 package org.alliancelab.meta.sensitivity;
 
-import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
@@ -16,17 +15,12 @@ final class Sensitivity {
      * the full-data tau<sup>2</sup>, which one omitted study moves little; the other estimators
      * are closed-form or bracketed and start as before.
      */
-    static RandomEffectsModel warmStarted(RandomEffectsModel model, MetaAnalysisResult full) {
-        return scored(model.estimator()) ? model.withStartingTau2(full.tau2()) : model;
-    }
-
-    /** As {@link #warmStarted(RandomEffectsModel, MetaAnalysisResult)}, fitting the full data first. */
     static RandomEffectsModel warmStarted(RandomEffectsModel model, double[] yi, double[] vi) {
         if (!scored(model.estimator())) {
             return model;
         }
         try {
-            return warmStarted(model, model.fit(yi, vi));
+            return model.withStartingTau2(model.fit(yi, vi).tau2());
         } catch (NonConvergenceException e) {
             // the refits are attempted anyway, cold, as before
             return model;
