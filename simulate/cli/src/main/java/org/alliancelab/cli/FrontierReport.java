@@ -101,10 +101,10 @@ final class FrontierReport {
             o.put("value", p.value());
             o.put("grid", p.grid());
             o.put("compatible", p.feasible());
-            o.put("causal_r", p.causal());
-            o.put("partial_r2_exposure", p.strength().exposure());
-            o.put("partial_r2_outcome", p.strength().outcome());
-            o.put("max_residual_in_tolerances", p.calibration().worstResidualInTolerances());
+            putNumber(o, "causal_r", p.causal());
+            putNumber(o, "partial_r2_exposure", p.strength().exposure());
+            putNumber(o, "partial_r2_outcome", p.strength().outcome());
+            putNumber(o, "max_residual_in_tolerances", p.calibration().worstResidualInTolerances());
             ObjectNode fitted = o.putObject("parameters");
             for (int i = 0; i < p.calibration().parameters().size(); i++) {
                 fitted.put(p.calibration().parameters().get(i).name(), p.calibration().values().get(i));
@@ -141,10 +141,16 @@ final class FrontierReport {
     Figure plot() {
         List<FrontierPlot.Point> points = frontier.points().stream().map(p -> new FrontierPlot.Point(p.causal(),
             p.strength().exposure(), p.strength().outcome(), p.feasible())).toList();
-        return FrontierPlot.of(new FrontierPlot.Data("Causal worlds compatible with the table",
-            "R\u00b2 of " + frontier.confounder() + " with the exposure (given the covariates)",
-            "R\u00b2 of " + frontier.confounder() + " with the outcome (given exposure and covariates)", points),
-            720, 460);
+        return FrontierPlot.of(FrontierPlot.ofConfounder(frontier.confounder(), points), 720, 460);
+    }
+
+    /** JSON has no NaN: an undefined value is {@code null}, as the report's reader expects. */
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
     }
 
     private static String num(double v) {

@@ -56,6 +56,20 @@ public final class FrontierPlot {
     }
 
     /**
+     * The content with the standard legends, the confounder's partial R<sup>2</sup> with the
+     * exposure and with the outcome, as {@code frontier} and the report draw it.
+     *
+     * @param confounder the unmeasured confounder's name
+     * @param points the points by increasing swept value
+     * @return the content, titled "Causal worlds compatible with the table"
+     */
+    public static Data ofConfounder(String confounder, List<Point> points) {
+        return new Data("Causal worlds compatible with the table",
+            "R\u00b2 of " + confounder + " with the exposure (given the covariates)",
+            "R\u00b2 of " + confounder + " with the outcome (given exposure and covariates)", points);
+    }
+
+    /**
      * @param data what to draw
      * @param width nominal width in pixels
      * @param height nominal height in pixels
