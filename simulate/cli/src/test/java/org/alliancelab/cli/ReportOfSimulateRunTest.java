@@ -94,4 +94,27 @@ class ReportOfSimulateRunTest {
             assertTrue(two.contains(row), row);
         }
     }
+
+    /**
+     * In fluckiger2018 the adjusted analysis pools the studies that report an adjusted estimate:
+     * the truth table shows that population's values beside all studies', as the simulator's own
+     * {@code TruthValues} give them (not read from the report's page).
+     */
+    @Test
+    void truthTableShowsThePopulationEachAnalysisPools() throws Exception {
+        SimulationOutput run = SimulationOutputReader.read(tmp.resolve("fluckiger2018"));
+        String html = HtmlReport.render(List.of(run));
+        var info = run.conditions().get(0).info();
+        double all = info.truth(org.alliancelab.simulate.results.Estimand.ADJUSTED);
+        double reporters = info.truthAmongReporters(org.alliancelab.simulate.results.Estimand.ADJUSTED);
+        assertTrue(Math.abs(all - reporters) > 0.005, all + " vs " + reporters);
+        String table = html.substring(html.indexOf("<h3>Population values (truth)</h3>"),
+            html.indexOf("<h3>Sampling distributions"));
+        String allRow = table.substring(table.indexOf("all studies (unadjusted_all"));
+        String reportingRow = table.substring(table.indexOf("studies reporting an adjusted estimate (adjusted"));
+        // the second cell after the population is the adjusted truth (columns: unadjusted, adjusted, ...)
+        assertTrue(allRow.split("<td>")[2].startsWith(String.format(java.util.Locale.ROOT, "%.3f<", all)), allRow);
+        assertTrue(reportingRow.split("<td>")[2].startsWith(String.format(java.util.Locale.ROOT, "%.3f<", reporters)),
+            reportingRow);
+    }
 }

@@ -303,22 +303,45 @@ public final class HtmlReport {
         h.append("</section>\n");
     }
 
+    /**
+     * The population values of each condition, for each population an analysis pools: all
+     * studies (the unadjusted analysis of all studies, the moderator and bias analyses) and,
+     * when only some studies report an adjusted estimate, those studies (the adjusted analysis,
+     * the unadjusted analysis of the same studies and the difference tests), so each analysis is
+     * shown against the values its bias and coverage are measured by and the sampling-distribution
+     * plot draws.
+     */
     private static void truthTable(StringBuilder h, SimulationOutput run) {
         List<Estimand> estimands = Estimand.TRUTHS;
         h.append("<h3>Population values (truth)</h3>\n<p>Computed exactly from the model by covariance algebra; ")
-            .append("correlations of the observed exposure and outcome.</p>\n<table>\n<thead><tr><th>Condition</th>");
+            .append("correlations of the observed exposure and outcome, in the population of studies each analysis ")
+            .append("pools.</p>\n<table>\n<thead><tr><th>Condition</th><th>Studies pooled</th>");
         for (Estimand e : estimands) {
             h.append("<th>").append(Html.esc(e.key())).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (ConditionSummary c : run.conditions()) {
-            h.append("<tr><td>").append(Html.esc(run.conditionLabel(c))).append("</td>");
-            for (Estimand e : estimands) {
-                h.append("<td>").append(Numbers.fixed(c.info().truth(e), 3)).append("</td>");
+            boolean selected = estimands.stream().anyMatch(e -> Double.compare(c.info().truth(e),
+                c.info().truthAmongReporters(e)) != 0);
+            truthRow(h, run, c, selected ? "all studies (" + UNADJUSTED + ", moderator and bias analyses)"
+                : "all studies (every analysis)", estimands, false);
+            if (selected) {
+                truthRow(h, run, c, "studies reporting an adjusted estimate (" + ADJUSTED + ", "
+                    + Analyses.UNADJUSTED_REPORTING + ", difference tests)", estimands, true);
             }
-            h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n");
+    }
+
+    private static void truthRow(StringBuilder h, SimulationOutput run, ConditionSummary c, String population,
+                                 List<Estimand> estimands, boolean reporters) {
+        h.append("<tr><td>").append(Html.esc(run.conditionLabel(c))).append("</td><td>").append(Html.esc(population))
+            .append("</td>");
+        for (Estimand e : estimands) {
+            h.append("<td>").append(Numbers.fixed(reporters ? c.info().truthAmongReporters(e) : c.info().truth(e), 3))
+                .append("</td>");
+        }
+        h.append("</tr>\n");
     }
 
     private static void samplingDistributions(Page page, SimulationOutput run, String prefix) {
