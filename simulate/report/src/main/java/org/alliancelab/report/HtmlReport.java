@@ -393,33 +393,46 @@ public final class HtmlReport {
             return;
         }
         h.append("<p>Points: the measure with error bars of \u00b1").append(Numbers.level(PerformancePlot.MCSE_MULTIPLIER))
-            .append(" Monte Carlo SE; where the grid has several factors, averaged over the levels of the others ")
+            .append(" Monte Carlo SE; where the grid has several factors, one panel per level of the next factor ")
+            .append("(the second, or the first for the second's plots), averaged over the levels of any others ")
             .append("(MCSE combined as sqrt(\u03a3 MCSE\u00b2)/m). Dashed line: the nominal value.</p>\n");
-        int f = 0;
-        for (Map.Entry<String, Set<Double>> factor : levels.entrySet()) {
-            String label = run.factorLabels().getOrDefault(factor.getKey(), factor.getKey());
-            String[][] rejection = {{UNADJUSTED, MeasureNames.REJECTION_RATE, "", "Unadjusted r = 0, all studies"},
-                {ADJUSTED, MeasureNames.REJECTION_RATE, "", "Adjusted r = 0"},
-                {DIFFERENCE_SUBGROUP, MeasureNames.REJECTION_RATE, "", "No difference, independent (subgroup) test"},
-                {DIFFERENCE_PAIRED, MeasureNames.REJECTION_RATE, "", "No difference, paired test"}};
-            List<PerformanceSeries> rej = series(run, factor.getKey(), factor.getValue(), rejection);
-            if (!rej.isEmpty()) {
-                figure(page, run.scenario() + "-rejection-rate-" + (f + 1), "rejection-rate", PerformancePlot.of(new PerformancePlot.Data("", label,
-                        "Rejection rate", rej, run.alpha(), true), PLOT_WIDTH, 400),
-                    prefix + "rej" + f + "-", "Rejection rates of each null hypothesis against " + label
+        List<String> factors = new ArrayList<>(levels.keySet());
+        String[][] rejection = {{UNADJUSTED, MeasureNames.REJECTION_RATE, "", "Unadjusted r = 0, all studies"},
+            {ADJUSTED, MeasureNames.REJECTION_RATE, "", "Adjusted r = 0"},
+            {DIFFERENCE_SUBGROUP, MeasureNames.REJECTION_RATE, "", "No difference, independent (subgroup) test"},
+            {DIFFERENCE_PAIRED, MeasureNames.REJECTION_RATE, "", "No difference, paired test"}};
+        String[][] coverage = {{UNADJUSTED, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), "Unadjusted CI covers the causal r"},
+            {ADJUSTED, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), "Adjusted CI covers the causal r"},
+            {UNADJUSTED, MeasureNames.COVERAGE, Estimand.UNADJUSTED.key(), "Unadjusted CI covers its own target"},
+            {ADJUSTED, MeasureNames.COVERAGE, Estimand.ADJUSTED.key(), "Adjusted CI covers its own target"}};
+        for (int f = 0; f < factors.size(); f++) {
+            String x = factors.get(f);
+            String label = run.factorLabels().getOrDefault(x, x);
+            // facets: the levels of the next factor, so two factors are never averaged into one line
+            Optional<String> facet = factors.stream().filter(g -> !g.equals(x)).findFirst();
+            List<Double> facetLevels = facet.map(g -> List.copyOf(levels.get(g))).orElse(List.of(Double.NaN));
+            for (int j = 0; j < facetLevels.size(); j++) {
+                double v = facetLevels.get(j);
+                java.util.function.Predicate<ConditionSummary> within = facet.isEmpty() ? c -> true
+                    : c -> Double.valueOf(v).equals(c.info().factors().get(facet.get()));
+                String title = facet.map(g -> run.factorLabels().getOrDefault(g, g) + " = " + Numbers.level(v)).orElse("");
+                String stem = "-" + (f + 1) + (facet.isEmpty() ? "" : "-" + (j + 1));
+                String ids = f + "-" + (facet.isEmpty() ? "" : j + "-");
+                String where = facet.isEmpty() ? "" : " at " + title;
+                List<PerformanceSeries> rej = series(run, x, levels.get(x), rejection, within);
+                if (!rej.isEmpty()) {
+                    figure(page, run.scenario() + "-rejection-rate" + stem, "rejection-rate", PerformancePlot.of(
+                            new PerformancePlot.Data(title, label, "Rejection rate", rej, run.alpha(), true), PLOT_WIDTH,
+                            400), prefix + "rej" + ids, "Rejection rates of each null hypothesis against " + label + where
                         + " (dashed: alpha).");
+                }
+                List<PerformanceSeries> cov = series(run, x, levels.get(x), coverage, within);
+                if (!cov.isEmpty()) {
+                    figure(page, run.scenario() + "-coverage" + stem, "coverage", PerformancePlot.of(new PerformancePlot.Data(
+                            title, label, "Coverage of the confidence interval", cov, 1 - run.alpha(), true), PLOT_WIDTH, 400),
+                        prefix + "cov" + ids, "Coverage against " + label + where + " (dashed: the nominal level).");
+                }
             }
-            String[][] coverage = {{UNADJUSTED, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), "Unadjusted CI covers the causal r"},
-                {ADJUSTED, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), "Adjusted CI covers the causal r"},
-                {UNADJUSTED, MeasureNames.COVERAGE, Estimand.UNADJUSTED.key(), "Unadjusted CI covers its own target"},
-                {ADJUSTED, MeasureNames.COVERAGE, Estimand.ADJUSTED.key(), "Adjusted CI covers its own target"}};
-            List<PerformanceSeries> cov = series(run, factor.getKey(), factor.getValue(), coverage);
-            if (!cov.isEmpty()) {
-                figure(page, run.scenario() + "-coverage-" + (f + 1), "coverage", PerformancePlot.of(new PerformancePlot.Data("", label,
-                        "Coverage of the confidence interval", cov, 1 - run.alpha(), true), PLOT_WIDTH, 400),
-                    prefix + "cov" + f + "-", "Coverage against " + label + " (dashed: the nominal level).");
-            }
-            f++;
         }
     }
 
@@ -431,6 +444,12 @@ public final class HtmlReport {
      * sqrt(&Sigma; MCSE<sub>j</sub><sup>2</sup>) / m.
      */
     static List<PerformanceSeries> series(SimulationOutput run, String factor, Set<Double> levels, String[][] specs) {
+        return series(run, factor, levels, specs, c -> true);
+    }
+
+    /** As {@link #series(SimulationOutput, String, Set, String[][])}, over the conditions {@code within} accepts. */
+    static List<PerformanceSeries> series(SimulationOutput run, String factor, Set<Double> levels, String[][] specs,
+                                          java.util.function.Predicate<ConditionSummary> within) {
         List<PerformanceSeries> out = new ArrayList<>();
         for (String[] spec : specs) {
             List<PerformanceSeries.Point> points = new ArrayList<>();
@@ -440,7 +459,7 @@ public final class HtmlReport {
                 double var = 0;
                 int m = 0;
                 for (ConditionSummary c : run.conditions()) {
-                    if (!Double.valueOf(level).equals(c.info().factors().get(factor))) {
+                    if (!within.test(c) || !Double.valueOf(level).equals(c.info().factors().get(factor))) {
                         continue;
                     }
                     Optional<McEstimate> e = estimate(c, spec[0], spec[1], spec[2])

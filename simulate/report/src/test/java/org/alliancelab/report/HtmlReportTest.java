@@ -113,6 +113,28 @@ class HtmlReportTest {
             "undefined condition left out of the average");
     }
 
+    @Test
+    void twoFactorsArePlottedInFacetsOfTheOtherNotAveraged() {
+        List<ConditionSummary> conditions = List.of(
+            condition(0, 1, 1, 0.90, 0.03), condition(1, 1, 2, 0.80, 0.04),
+            condition(2, 2, 1, 0.70, 0.03), condition(3, 2, 2, 0.60, 0.02));
+        SimulationOutput run = new SimulationOutput(tmp, new RunSummary("s", "", 1, 100, "patient", conditions, ""), "",
+            java.util.Optional.empty(), java.util.Map.of(), java.util.Map.of());
+        List<PerformanceSeries> atB2 = HtmlReport.series(run, "a", new java.util.TreeSet<>(Set.of(1.0, 2.0)),
+            new String[][] {{"adjusted", "coverage", "causal", "Adjusted"}}, c -> c.info().factors().get("b") == 2.0);
+        assertEquals(0.80, atB2.get(0).points().get(0).estimate().value(), 0.0, "a = 1, b = 2 alone");
+        assertEquals(0.04, atB2.get(0).points().get(0).estimate().mcse(), 0.0);
+        assertEquals(0.60, atB2.get(0).points().get(1).estimate().value(), 0.0, "a = 2, b = 2 alone");
+        String html = HtmlReport.render(List.of(run));
+        // a on x in a panel per level of b, and b on x in a panel per level of a: four coverage plots
+        assertEquals(4, plotKinds(html).stream().filter("coverage"::equals).count(), html);
+        for (String caption : List.of("Coverage against a at b = 1", "Coverage against a at b = 2",
+            "Coverage against b at a = 1", "Coverage against b at a = 2")) {
+            assertTrue(html.contains(caption), caption);
+        }
+        assertUniqueIds(html);
+    }
+
     private static ConditionSummary condition(int index, double a, double b, double value, double mcse) {
         TruthValues none = new TruthValues(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         return new ConditionSummary(new ConditionInfo(index, new java.util.LinkedHashMap<>(java.util.Map.of("a", a, "b", b)),
