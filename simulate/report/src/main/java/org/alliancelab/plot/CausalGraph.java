@@ -18,11 +18,31 @@ public record CausalGraph(List<Node> nodes, List<Edge> edges, String exposure, S
                           List<String> adjustment) {
 
     /**
+     * A moderator level's value in place of the model's, e.g. the late-rating studies' path.
+     *
+     * @param level the level, as the scenario names it (e.g. {@code late})
+     * @param value the level's coefficient or reliability
+     * @param sd the level's between-study SD of a coefficient (0 for none or for a reliability)
+     */
+    public record Override(String level, double value, double sd) {
+    }
+
+    /**
      * @param name node name
      * @param observed whether the node is measured
      * @param reliability reliability of its measurement (NaN when not given or unobserved)
+     * @param overrides moderator levels' reliabilities in place of {@code reliability}
      */
-    public record Node(String name, boolean observed, double reliability) {
+    public record Node(String name, boolean observed, double reliability, List<Override> overrides) {
+        /** Copies the list. */
+        public Node {
+            overrides = List.copyOf(overrides);
+        }
+
+        /** A node no moderator level changes. */
+        public Node(String name, boolean observed, double reliability) {
+            this(name, observed, reliability, List.of());
+        }
     }
 
     /**
@@ -30,8 +50,18 @@ public record CausalGraph(List<Node> nodes, List<Edge> edges, String exposure, S
      * @param to effect
      * @param beta standardized path coefficient
      * @param sd between-study SD of the coefficient (0 for none)
+     * @param overrides moderator levels' coefficients in place of {@code beta}
      */
-    public record Edge(String from, String to, double beta, double sd) {
+    public record Edge(String from, String to, double beta, double sd, List<Override> overrides) {
+        /** Copies the list. */
+        public Edge {
+            overrides = List.copyOf(overrides);
+        }
+
+        /** A path no moderator level changes. */
+        public Edge(String from, String to, double beta, double sd) {
+            this(from, to, beta, sd, List.of());
+        }
     }
 
     /** @throws IllegalArgumentException when an edge or role names a missing node */

@@ -7,6 +7,7 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.QuadCurve2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +40,59 @@ public final class CausalGraphPlot {
     }
 
     /**
+     * Where everything goes: node boxes, each edge's quadratic curve and its label's box.
+     *
+     * @param width drawing width
+     * @param height drawing height
+     * @param boxWidth the width of every node box
+     * @param centres node name to box centre
+     * @param curves one curve per edge, in the graph's order
+     * @param labels one label box per edge, in the graph's order
+     * @param texts one label text per edge
+     * @param legend the legend line
+     */
+    record Layout(int width, int height, double boxWidth, Map<String, double[]> centres, List<QuadCurve2D> curves,
+                  List<Rectangle2D> labels, List<String> texts, String legend) {
+
+        /** @return the node boxes, in the graph's node order */
+        List<Rectangle2D> boxes(CausalGraph graph) {
+            List<Rectangle2D> out = new ArrayList<>();
+            for (CausalGraph.Node n : graph.nodes()) {
+                double[] c = centres.get(n.name());
+                out.add(new Rectangle2D.Double(c[0] - boxWidth / 2, c[1] - BOX_HEIGHT / 2.0, boxWidth, BOX_HEIGHT));
+            }
+            return out;
+        }
+    }
+
+    /**
      * @param graph the graph
      * @return the figure
      * @throws IllegalArgumentException when the graph has a cycle
      */
     public static Figure of(CausalGraph graph) {
+        Layout layout = layout(graph);
+        return Figure.ofPainter(layout.width(), layout.height(), (g2, id) -> {
+            // ids by position, not by name: a name is the scenario author's text, an id must be a token
+            for (int i = 0; i < graph.edges().size(); i++) {
+                drawEdge(g2, id + "edge-" + i, graph, graph.edges().get(i), layout.curves().get(i));
+            }
+            for (int i = 0; i < graph.nodes().size(); i++) {
+                CausalGraph.Node n = graph.nodes().get(i);
+                drawNode(g2, id + "node-" + i, graph, n, layout.centres().get(n.name()), layout.boxWidth());
+            }
+            // labels last, so no curve or box is drawn over one
+            for (int i = 0; i < graph.edges().size(); i++) {
+                drawLabel(g2, graph, graph.edges().get(i), layout.labels().get(i), layout.texts().get(i));
+            }
+            g2.setFont(Style.SMALL);
+            g2.setColor(Style.GREY);
+            g2.drawString(layout.legend(), MARGIN, layout.height() - MARGIN);
+        });
+    }
+
+    /** The layered layout, each label placed where it covers no box, no other label and the fewest curves. */
+    static Layout layout(CausalGraph graph) {
         Map<String, Integer> layer = layers(graph);
         int columns = 0;
         for (int l : layer.values()) {
@@ -56,12 +105,21 @@ public final class CausalGraphPlot {
         double boxWidth = 90;
         for (CausalGraph.Node n : graph.nodes()) {
             byColumn.get(layer.get(n.name())).add(n);
-            boxWidth = Math.max(boxWidth, Style.textWidth(n.name(), Style.BOLD) + 24);
+            boxWidth = Math.max(boxWidth, Math.max(Style.textWidth(n.name(), Style.BOLD),
+                Style.textWidth(subtitle(n), Style.SMALL)) + 24);
         }
         int rows = 1;
         for (List<CausalGraph.Node> col : byColumn) {
             rows = Math.max(rows, col.size());
         }
+        // a label between neighbouring columns needs the gap to fit beside the boxes
+        double gap = COLUMN_GAP;
+        for (CausalGraph.Edge e : graph.edges()) {
+            if (layer.get(e.to()) - layer.get(e.from()) == 1) {
+                gap = Math.max(gap, textWidth(label(e)) + 30);
+            }
+        }
+        double columnGap = gap;
         double contentHeight = rows * BOX_HEIGHT + (rows - 1) * ROW_GAP;
         // Room above and below for arrows that bend around nodes, and a legend line.
         double top = MARGIN + 40;
@@ -71,30 +129,122 @@ public final class CausalGraphPlot {
             double colHeight = col.size() * BOX_HEIGHT + (col.size() - 1) * ROW_GAP;
             double y0 = top + (contentHeight - colHeight) / 2 + BOX_HEIGHT / 2.0;
             for (int i = 0; i < col.size(); i++) {
-                double x = MARGIN + c * (boxWidth + COLUMN_GAP) + boxWidth / 2;
+                double x = MARGIN + c * (boxWidth + columnGap) + boxWidth / 2;
                 centre.put(col.get(i).name(), new double[] {x, y0 + i * (BOX_HEIGHT + ROW_GAP)});
             }
         }
         String legend = "Boxes: observed (reliability); dashed: unobserved; thick border: adjusted for; "
-            + "arrows: standardized paths (between-study SD)";
-        int width = (int) Math.ceil(Math.max(2 * MARGIN + columns * boxWidth + (columns - 1) * COLUMN_GAP,
+            + "arrows: standardized paths (between-study SD)"
+            + (hasOverrides(graph) ? "; after |: a moderator level's value" : "");
+        int width = (int) Math.ceil(Math.max(2 * MARGIN + columns * boxWidth + (columns - 1) * columnGap,
             2 * MARGIN + Style.textWidth(legend, Style.SMALL)));
         int height = (int) Math.ceil(top + contentHeight + 40 + 24 + MARGIN);
         double middle = top + contentHeight / 2;
-        double bw = boxWidth;
-        return Figure.ofPainter(width, height, (g2, id) -> {
-            // ids by position, not by name: a name is the scenario author's text, an id must be a token
-            for (int i = 0; i < graph.edges().size(); i++) {
-                drawEdge(g2, id + "edge-" + i, graph, graph.edges().get(i), centre, layer, bw, middle);
+        List<QuadCurve2D> curves = new ArrayList<>();
+        for (CausalGraph.Edge e : graph.edges()) {
+            curves.add(curve(e, centre, layer, boxWidth, middle));
+        }
+        List<Rectangle2D> obstacles = new ArrayList<>();
+        for (double[] c : centre.values()) {
+            obstacles.add(new Rectangle2D.Double(c[0] - boxWidth / 2, c[1] - BOX_HEIGHT / 2.0, boxWidth, BOX_HEIGHT));
+        }
+        List<Rectangle2D> labels = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < graph.edges().size(); i++) {
+            String text = label(graph.edges().get(i));
+            Rectangle2D box = place(text, i, curves, obstacles);
+            labels.add(box);
+            obstacles.add(box);
+            texts.add(text);
+        }
+        return new Layout(width, height, boxWidth, centre, curves, labels, texts, legend);
+    }
+
+    /** Positions along a curve tried for its label, the middle first. */
+    private static final double[] LABEL_POSITIONS = {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82};
+
+    /**
+     * The label box of curve {@code i}: the first position along it that overlaps no box or
+     * placed label and crosses the fewest other curves; boxes and labels count far more than
+     * curves, so a label covers a curve only when there is no free place.
+     */
+    private static Rectangle2D place(String text, int i, List<QuadCurve2D> curves, List<Rectangle2D> obstacles) {
+        double w = textWidth(text) + 6;
+        double h = text.split("\n").length * LINE_HEIGHT + 2;
+        QuadCurve2D q = curves.get(i);
+        Rectangle2D best = null;
+        double bestScore = Double.POSITIVE_INFINITY;
+        for (double t : LABEL_POSITIONS) {
+            double[] p = point(q, t);
+            Rectangle2D r = new Rectangle2D.Double(p[0] - w / 2, p[1] - h / 2, w, h);
+            double score = 0;
+            for (Rectangle2D o : obstacles) {
+                score += r.intersects(o) ? 1000 : 0;
             }
-            for (int i = 0; i < graph.nodes().size(); i++) {
-                CausalGraph.Node n = graph.nodes().get(i);
-                drawNode(g2, id + "node-" + i, graph, n, centre.get(n.name()), bw);
+            for (int j = 0; j < curves.size(); j++) {
+                if (j != i) {
+                    for (int k = 0; k <= 160; k++) {
+                        double[] c = point(curves.get(j), k / 160.0);
+                        score += r.contains(c[0], c[1]) ? 1 : 0;
+                    }
+                }
             }
-            g2.setFont(Style.SMALL);
-            g2.setColor(Style.GREY);
-            g2.drawString(legend, MARGIN, height - MARGIN);
-        });
+            if (score < bestScore) {
+                bestScore = score;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private static double[] point(QuadCurve2D q, double t) {
+        double u = 1 - t;
+        return new double[] {u * u * q.getX1() + 2 * u * t * q.getCtrlX() + t * t * q.getX2(),
+            u * u * q.getY1() + 2 * u * t * q.getCtrlY() + t * t * q.getY2()};
+    }
+
+    private static boolean hasOverrides(CausalGraph graph) {
+        return graph.edges().stream().anyMatch(e -> !e.overrides().isEmpty())
+            || graph.nodes().stream().anyMatch(n -> !n.overrides().isEmpty());
+    }
+
+    /**
+     * An edge's label, one line each: its coefficient (SD), then each moderator level's, e.g.
+     * {@code 0.25} over {@code | late 0.40}.
+     */
+    static String label(CausalGraph.Edge e) {
+        StringBuilder s = new StringBuilder(coefficient(e.beta(), e.sd()));
+        for (CausalGraph.Override o : e.overrides()) {
+            s.append("\n| ").append(o.level()).append(' ').append(coefficient(o.value(), o.sd()));
+        }
+        return s.toString();
+    }
+
+    private static double textWidth(String lines) {
+        double w = 0;
+        for (String line : lines.split("\n")) {
+            w = Math.max(w, Style.textWidth(line, Style.SMALL));
+        }
+        return w;
+    }
+
+    private static final int LINE_HEIGHT = 13;
+
+    private static String coefficient(double beta, double sd) {
+        return sd > 0 ? String.format(Locale.ROOT, "%.2f (%.2f)", beta, sd) : String.format(Locale.ROOT, "%.2f", beta);
+    }
+
+    /** A node's second line: unobserved, or its reliability and each moderator level's. */
+    static String subtitle(CausalGraph.Node n) {
+        if (!n.observed()) {
+            return "unobserved";
+        }
+        StringBuilder s = new StringBuilder(Double.isFinite(n.reliability())
+            ? String.format(Locale.ROOT, "reliability %.2f", n.reliability()) : "observed");
+        for (CausalGraph.Override o : n.overrides()) {
+            s.append(" | ").append(o.level()).append(String.format(Locale.ROOT, " %.2f", o.value()));
+        }
+        return s.toString();
     }
 
     /** Longest-path layering (Kahn's algorithm). */
@@ -151,18 +301,15 @@ public final class CausalGraphPlot {
         g2.draw(shape);
         g2.setFont(Style.BOLD);
         g2.drawString(n.name(), (float) (c[0] - Style.textWidth(n.name(), Style.BOLD) / 2), (float) (c[1] - 2));
-        String sub = !n.observed() ? "unobserved"
-            : Double.isFinite(n.reliability()) ? String.format(Locale.ROOT, "reliability %.2f", n.reliability())
-            : "observed";
+        String sub = subtitle(n);
         g2.setFont(Style.SMALL);
         g2.setColor(Style.GREY.darker());
         g2.drawString(sub, (float) (c[0] - Style.textWidth(sub, Style.SMALL) / 2), (float) (c[1] + 13));
     }
 
-    /** Draws an edge whose curve gets the element id {@code id}. */
-    private static void drawEdge(Graphics2D g2, String id, CausalGraph graph, CausalGraph.Edge e,
-                                 Map<String, double[]> centre, Map<String, Integer> layer, double boxWidth,
-                                 double middle) {
+    /** The curve of an edge: straight between neighbouring columns, bent away from the middle otherwise. */
+    private static QuadCurve2D curve(CausalGraph.Edge e, Map<String, double[]> centre, Map<String, Integer> layer,
+                                     double boxWidth, double middle) {
         double[] a = centre.get(e.from());
         double[] b = centre.get(e.to());
         int skip = layer.get(e.to()) - layer.get(e.from());
@@ -176,25 +323,33 @@ public final class CausalGraphPlot {
         }
         double[] start = boundary(a, control, boxWidth);
         double[] end = boundary(b, control, boxWidth);
-        boolean focal = e.from().equals(graph.exposure()) && e.to().equals(graph.outcome());
-        Color paint = focal ? Style.BLUE : Style.BLACK;
-        g2.setColor(paint);
+        return new QuadCurve2D.Double(start[0], start[1], control[0], control[1], end[0], end[1]);
+    }
+
+    private static boolean focal(CausalGraph graph, CausalGraph.Edge e) {
+        return e.from().equals(graph.exposure()) && e.to().equals(graph.outcome());
+    }
+
+    /** Draws an edge whose curve gets the element id {@code id}. */
+    private static void drawEdge(Graphics2D g2, String id, CausalGraph graph, CausalGraph.Edge e, QuadCurve2D q) {
+        boolean focal = focal(graph, e);
+        g2.setColor(focal ? Style.BLUE : Style.BLACK);
         g2.setStroke(new BasicStroke(focal ? 2.6f : 1.3f));
         SvgIds.next(g2, id);
-        g2.draw(new QuadCurve2D.Double(start[0], start[1], control[0], control[1], end[0], end[1]));
-        g2.fill(arrowHead(end, control, focal ? 11 : 9));
-        // Coefficient label at the curve's midpoint.
-        double lx = 0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0];
-        double ly = 0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1];
-        String label = e.sd() > 0
-            ? String.format(Locale.ROOT, "%.2f (%.2f)", e.beta(), e.sd())
-            : String.format(Locale.ROOT, "%.2f", e.beta());
-        double w = Style.textWidth(label, Style.SMALL) + 6;
+        g2.draw(q);
+        g2.fill(arrowHead(new double[] {q.getX2(), q.getY2()}, new double[] {q.getCtrlX(), q.getCtrlY()},
+            focal ? 11 : 9));
+    }
+
+    private static void drawLabel(Graphics2D g2, CausalGraph graph, CausalGraph.Edge e, Rectangle2D box, String text) {
         g2.setColor(new Color(255, 255, 255, 230));
-        g2.fill(new RoundRectangle2D.Double(lx - w / 2, ly - 8, w, 15, 4, 4));
-        g2.setColor(paint);
+        g2.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 4, 4));
+        g2.setColor(focal(graph, e) ? Style.BLUE : Style.BLACK);
         g2.setFont(Style.SMALL);
-        g2.drawString(label, (float) (lx - w / 2 + 3), (float) (ly + 4));
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            g2.drawString(lines[i], (float) (box.getX() + 3), (float) (box.getY() + 11 + i * LINE_HEIGHT));
+        }
     }
 
     /** The point where the ray from a node's centre towards {@code toward} leaves its box. */

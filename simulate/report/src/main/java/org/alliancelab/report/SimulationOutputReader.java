@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,16 +83,37 @@ public final class SimulationOutputReader {
         if (!model.path("nodes").isArray() || !model.path("paths").isArray()) {
             return Optional.empty();
         }
+        // moderator levels' overrides, keyed by node name and by "from\u0000to"
+        Map<String, List<CausalGraph.Override>> reliabilities = new LinkedHashMap<>();
+        Map<String, List<CausalGraph.Override>> paths = new LinkedHashMap<>();
+        for (JsonNode m : definition.path("design").path("moderators")) {
+            for (JsonNode level : m.path("levels")) {
+                String name = level.path("name").asText();
+                for (JsonNode p : level.path("paths")) {
+                    paths.computeIfAbsent(p.path("from").asText() + "\u0000" + p.path("to").asText(),
+                        k -> new ArrayList<>()).add(new CausalGraph.Override(name, p.path("beta").asDouble(),
+                        p.path("sd").asDouble(0)));
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> r = level.path("reliabilities").fields(); r.hasNext();) {
+                    Map.Entry<String, JsonNode> e = r.next();
+                    reliabilities.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(new CausalGraph.Override(name, e.getValue().asDouble(), 0));
+                }
+            }
+        }
         List<CausalGraph.Node> nodes = new ArrayList<>();
         for (JsonNode n : model.get("nodes")) {
             boolean observed = n.path("observed").asBoolean(true);
             double reliability = observed && n.has("reliability") ? n.get("reliability").asDouble() : Double.NaN;
-            nodes.add(new CausalGraph.Node(n.path("name").asText(), observed, reliability));
+            String name = n.path("name").asText();
+            nodes.add(new CausalGraph.Node(name, observed, reliability, reliabilities.getOrDefault(name, List.of())));
         }
         List<CausalGraph.Edge> edges = new ArrayList<>();
         for (JsonNode p : model.get("paths")) {
-            edges.add(new CausalGraph.Edge(p.path("from").asText(), p.path("to").asText(),
-                p.path("beta").asDouble(), p.path("sd").asDouble(0)));
+            String from = p.path("from").asText();
+            String to = p.path("to").asText();
+            edges.add(new CausalGraph.Edge(from, to, p.path("beta").asDouble(), p.path("sd").asDouble(0),
+                paths.getOrDefault(from + "\u0000" + to, List.of())));
         }
         List<String> adjustment = new ArrayList<>();
         model.path("adjustment").forEach(a -> adjustment.add(a.asText()));

@@ -49,6 +49,58 @@ class CausalGraphPlotTest {
         }
     }
 
+    /** fluckiger2018's graph: the late-rating and substance-use levels override three paths, one level a reliability. */
+    static CausalGraph withOverrides() {
+        CausalGraph g = allianceStory();
+        List<CausalGraph.Edge> edges = new java.util.ArrayList<>();
+        for (CausalGraph.Edge e : g.edges()) {
+            List<CausalGraph.Override> o = e.from().equals("early_change") && e.to().equals("alliance")
+                ? List.of(new CausalGraph.Override("late", 0.40, 0))
+                : e.from().equals("confounder") && e.to().equals("alliance")
+                ? List.of(new CausalGraph.Override("late", 0.43, 0))
+                : e.from().equals("alliance") && e.to().equals("outcome")
+                ? List.of(new CausalGraph.Override("substance_use", 0.009, 0.02)) : List.of();
+            edges.add(new CausalGraph.Edge(e.from(), e.to(), e.beta(), e.sd(), o));
+        }
+        List<CausalGraph.Node> nodes = new java.util.ArrayList<>();
+        for (CausalGraph.Node n : g.nodes()) {
+            nodes.add(n.name().equals("alliance") ? new CausalGraph.Node("alliance", true, 0.77,
+                List.of(new CausalGraph.Override("late", 0.85, 0))) : n);
+        }
+        return new CausalGraph(nodes, edges, g.exposure(), g.outcome(), g.adjustment());
+    }
+
+    @Test
+    void moderatorLevelsOverridesAreDrawnBesideTheModelsValues() throws Exception {
+        Figure f = CausalGraphPlot.of(withOverrides());
+        TargetFiles.save("causal-graph-overrides", f);
+        String text = SvgDocument.parse(f.toSvgDocument()).doc.getDocumentElement().getTextContent();
+        for (String label : List.of("| late 0.40", "| late 0.43", "| substance_use 0.01 (0.02)",
+            "reliability 0.77 | late 0.85", "after |: a moderator level's value")) {
+            assertTrue(text.contains(label), label + " in " + text);
+        }
+    }
+
+    @Test
+    void labelsCoverNoNodeAndNoOtherLabel() {
+        for (CausalGraph g : List.of(allianceStory(), withOverrides())) {
+            CausalGraphPlot.Layout layout = CausalGraphPlot.layout(g);
+            List<java.awt.geom.Rectangle2D> boxes = layout.boxes(g);
+            List<java.awt.geom.Rectangle2D> labels = layout.labels();
+            for (int i = 0; i < labels.size(); i++) {
+                for (java.awt.geom.Rectangle2D b : boxes) {
+                    assertTrue(!labels.get(i).intersects(b), layout.texts().get(i) + " covers a node");
+                }
+                for (int j = i + 1; j < labels.size(); j++) {
+                    assertTrue(!labels.get(i).intersects(labels.get(j)),
+                        layout.texts().get(i) + " covers " + layout.texts().get(j));
+                }
+                assertTrue(labels.get(i).getMinX() >= 0 && labels.get(i).getMaxX() <= layout.width()
+                    && labels.get(i).getMinY() >= 0 && labels.get(i).getMaxY() <= layout.height(), "inside the figure");
+            }
+        }
+    }
+
     @Test
     void rejectsCyclesAndMissingNodes() {
         CausalGraph cyclic = new CausalGraph(
