@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.alliancelab.meta.effectsize.Correlations;
+import org.alliancelab.simulate.calibration.StudySet;
+import org.alliancelab.simulate.calibration.Target;
+import org.alliancelab.simulate.calibration.Targets;
 import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ConditionInfo;
 import org.alliancelab.simulate.results.ConditionSummary;
@@ -180,10 +183,100 @@ final class ResultTables {
         return out;
     }
 
-    /** A row of the side-by-side table: a synthesis figure and where the simulation has it. */
-    private record Row(String label, String published, String analysis, String measure, String kind, String estimand) {
+    /**
+     * A row of the side-by-side table: a published figure and where the simulation has it.
+     * {@code population}, when not null, gives the cell instead of a measure: a target that no
+     * analysis estimates is shown by the condition's population value.
+     */
+    private record Row(String label, String published, String analysis, String measure, String kind, String estimand,
+                       java.util.function.Function<ConditionSummary, String> population) {
+        Row(String label, String published, String analysis, String measure, String kind, String estimand) {
+            this(label, published, analysis, measure, kind, estimand, null);
+        }
+
         Row(String label, String published, String analysis, String measure, String kind) {
             this(label, published, analysis, measure, kind, "");
+        }
+
+        Row unpublished() {
+            return new Row(label, "", analysis, measure, kind, estimand, population);
+        }
+    }
+
+    /**
+     * What the side-by-side table is held against: the synthesis's table (the default for the
+     * Flückiger scenarios), the user's targets ({@code compare --targets FILE}, calibrate's
+     * format) or nothing (the runs' own means only).
+     *
+     * @param heading the published column's header, or null for no such column
+     * @param title the line above the table
+     * @param rows the rows
+     * @param source {@code synthesis}, the targets file, or {@code none}
+     * @param everyRow whether rows no run has are shown (a user's targets) or left out (the built-in rows)
+     */
+    record Reference(String heading, String title, List<Row> rows, String source, boolean everyRow) {
+
+        /** The scenario-name prefix of the worlds calibrated to the synthesis. */
+        static final String FLUCKIGER = "fluckiger2018";
+
+        /** @return the synthesis's table */
+        static Reference synthesis() {
+            return new Reference("synthesis", "Which causal world produces the synthesis's table? Monte Carlo means "
+                + "(\u00b1 MCSE) against" + System.lineSeparator() + SynthesisFigures.REFERENCE, SYNTHESIS, "synthesis", false);
+        }
+
+        /** @return no published column: the same rows, each run's Monte Carlo means only */
+        static Reference none() {
+            return new Reference(null, "Monte Carlo means (\u00b1 MCSE) of each run, side by side",
+                SYNTHESIS.stream().map(Row::unpublished).toList(), "none", false);
+        }
+
+        /**
+         * The synthesis's table when every run is a Flückiger scenario (its name starts with
+         * {@value #FLUCKIGER}), else none: another world's runs are not tuned to that table.
+         */
+        static Reference defaultFor(List<RunSummary> runs) {
+            return runs.stream().allMatch(r -> r.scenario().startsWith(FLUCKIGER)) ? synthesis() : none();
+        }
+
+        /**
+         * One row per target, in the file's order: the Monte Carlo mean of the analysis that
+         * estimates it (pooled r of all studies, of the reporting studies unadjusted and adjusted,
+         * of a moderator level; the mean number of reporting studies), or, for an estimand no
+         * analysis estimates (e.g. {@code causal}), the condition's population value.
+         */
+        static Reference of(Targets targets) {
+            List<Row> rows = new ArrayList<>();
+            for (Target t : targets.targets()) {
+                String published = plain(t.value()) + " \u00b1 " + plain(t.tolerance());
+                rows.add(row(t, published));
+            }
+            return new Reference("target \u00b1 tol.", "Monte Carlo means (\u00b1 MCSE) against the targets of "
+                + targets.source() + (targets.description().isEmpty() ? "" : System.lineSeparator()
+                + targets.description()), rows, targets.source(), true);
+        }
+
+        private static Row row(Target t, String published) {
+            if (Target.REPORTING_STUDIES.equals(t.estimand())) {
+                return new Row(t.name(), published, STUDIES, MeasureNames.MEAN_K_ADJUSTED, "k");
+            }
+            boolean reporting = t.studies() == StudySet.REPORTING;
+            String analysis = t.moderator() != null ? Analyses.level(t.moderator(), t.level())
+                : reporting ? Analyses.UNADJUSTED_REPORTING : Analyses.UNADJUSTED_ALL;
+            if (Estimand.UNADJUSTED.key().equals(t.estimand())
+                || (Estimand.ADJUSTED.key().equals(t.estimand()) && reporting)) {
+                return new Row(t.name(), published, Estimand.ADJUSTED.key().equals(t.estimand()) ? Analyses.ADJUSTED
+                    : analysis, MEAN, "r");
+            }
+            Estimand e = Estimand.ofKey(t.estimand());
+            return new Row(t.name() + " (population)", published, "", "", "population", e.key(), c -> {
+                ConditionInfo info = c.info();
+                double v = t.moderator() != null
+                    ? e.of(info.truthByModerator().getOrDefault(t.moderator(), Map.of()).getOrDefault(t.level(),
+                        info.truth()))
+                    : reporting ? info.truthAmongReporters(e) : info.truth(e);
+                return num(v, 3);
+            });
         }
     }
 
@@ -247,6 +340,11 @@ final class ResultTables {
         return decimal(f.reported(), 2) + (f.k() > 0 ? " (k = " + f.k() + ")" : "");
     }
 
+    /** A published figure as given, APA style: ".28", "66", ".005". */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replaceFirst("^(-?)0\\.", "$1.");
+    }
+
     /** APA style: no leading zero, e.g. ".28", "-.032". */
     private static String decimal(double v, int digits) {
         return String.format(Locale.ROOT, "%." + digits + "f", v).replaceFirst("^(-?)0\\.", "$1.");
@@ -264,6 +362,19 @@ final class ResultTables {
      */
     static void printSideBySide(PrintWriter out, List<RunSummary> runs,
                                 List<Map<Integer, Map<String, double[]>>> pValues) {
+        printSideBySide(out, runs, pValues, Reference.defaultFor(runs));
+    }
+
+    /**
+     * As {@link #printSideBySide(PrintWriter, List, List)}, against {@code reference}.
+     *
+     * @param out where to print
+     * @param runs the summaries
+     * @param pValues per run, condition to column to values of the difference tests' p values
+     * @param reference the published figures, or none
+     */
+    static void printSideBySide(PrintWriter out, List<RunSummary> runs,
+                                List<Map<Integer, Map<String, double[]>>> pValues, Reference reference) {
         List<String> headers = new ArrayList<>();
         List<ConditionSummary> cols = new ArrayList<>();
         for (RunSummary r : runs) {
@@ -278,9 +389,11 @@ final class ResultTables {
             w = Math.max(w, h.length());
         }
         List<List<Object>> table = new ArrayList<>();
-        for (Row row : SYNTHESIS) {
+        for (Row row : reference.rows()) {
             String probe = row.kind().equals("negatives") ? MeasureNames.SHARE_NEGATIVE : row.measure();
-            if (cols.stream().noneMatch(c -> c.find(row.analysis(), probe, row.estimand()).isPresent())) {
+            // the built-in rows are shown where a run has them; every target is shown
+            if (!reference.everyRow() && row.population() == null
+                && cols.stream().noneMatch(c -> c.find(row.analysis(), probe, row.estimand()).isPresent())) {
                 continue;
             }
             List<Object> cells = new ArrayList<>(List.of(row.label(), row.published()));
@@ -301,12 +414,17 @@ final class ResultTables {
         table.add(causal);
         table.add(confounding);
         table.add(reps);
-        out.println("Which causal world produces the synthesis's table? Monte Carlo means (± MCSE) against");
-        out.println(SynthesisFigures.REFERENCE);
+        out.println(reference.title());
         out.println();
-        if (42 + 17 + cols.size() * (w + 1) <= WIDE) {
-            String fmt = "%-42s %-16s" + (" %" + w + "s").repeat(cols.size()) + "%n";
-            List<Object> h = new ArrayList<>(List.of("", "synthesis"));
+        boolean published = reference.heading() != null;
+        int label = 42;
+        for (List<Object> row : table) {
+            label = Math.max(label, row.get(0).toString().length());
+        }
+        String first = "%-" + label + "s" + (published ? " %-16s" : "%s");
+        if (label + 17 + cols.size() * (w + 1) <= WIDE) {
+            String fmt = first + (" %" + w + "s").repeat(cols.size()) + "%n";
+            List<Object> h = new ArrayList<>(List.of("", published ? reference.heading() : ""));
             h.addAll(headers);
             out.printf(Locale.ROOT, fmt, h.toArray());
             for (List<Object> row : table) {
@@ -317,7 +435,7 @@ final class ResultTables {
             for (int j = 0; j < cols.size(); j++) {
                 out.println(headers.get(j));
                 for (List<Object> row : table) {
-                    out.printf(Locale.ROOT, "  %-42s %-16s %s%n", row.get(0), row.get(1), row.get(2 + j));
+                    out.printf(Locale.ROOT, "  " + first + " %s%n", row.get(0), row.get(1), row.get(2 + j));
                 }
                 out.println();
             }
@@ -402,6 +520,9 @@ final class ResultTables {
     }
 
     private static String cell(ConditionSummary c, Row row) {
+        if (row.population() != null) {
+            return row.population().apply(c);
+        }
         if (row.kind().equals("negatives")) {
             return num(negativesPerReplication(c), 1);
         }

@@ -66,7 +66,7 @@ class ComparisonFormatTest {
         assertTrue(s.out().lines().anyMatch(l -> l.equals("causal reliability of early_change=0.6")), s.out());
         assertTrue(s.out().lines().anyMatch(l -> l.equals("null-confounded reliability of early_change=1")), s.out());
         assertTrue(s.out().lines().noneMatch(l -> l.contains("#0")), s.out());
-        String table = s.out().substring(s.out().indexOf("Which causal world"), s.out().indexOf("Verdict:"));
+        String table = s.out().substring(s.out().indexOf("Monte Carlo means"), s.out().indexOf("Verdict:"));
         assertTrue(table.lines().allMatch(l -> l.length() <= 160), "no table row wider than a terminal:\n" + table);
     }
 

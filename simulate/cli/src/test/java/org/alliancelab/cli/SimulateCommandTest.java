@@ -80,7 +80,8 @@ class SimulateCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(Files.exists(tmp.resolve("causal/summary.json")));
         assertTrue(Files.exists(tmp.resolve("null-confounded/summary.json")));
-        assertTrue(r.out().contains("Which causal world produces the synthesis's table?"), r.out());
+        // not Flückiger scenarios: side by side without the synthesis's column (CompareTargetsTest)
+        assertTrue(r.out().contains("Monte Carlo means (\u00b1 MCSE) of each run, side by side"), r.out());
         assertTrue(r.out().contains("adj vs unadj differ: paired test"), r.out());
         CliRun c = run(new CompareCommand(), tmp.resolve("causal").toString(), tmp.resolve("null-confounded").toString());
         assertEquals(0, c.exitCode(), c.err());
