@@ -1,14 +1,12 @@
 package org.alliancelab.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliancelab.simulate.results.SimulationOutputException;
+import org.alliancelab.simulate.results.SummaryJson;
 
 /**
  * Reads the {@code frontier.json} that {@code frontier} writes into its output directory.
@@ -31,17 +29,7 @@ public final class FrontierOutputReader {
      */
     public static FrontierOutput read(Path dir) throws SimulationOutputException, IOException {
         Path file = dir.resolve(FRONTIER_JSON);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw SimulationOutputException.file(file, "file not found (is " + dir + " a frontier output directory?)");
-        } catch (JsonProcessingException e) {
-            throw SimulationOutputException.file(file, "not valid JSON (line " + e.getLocation().getLineNr() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw SimulationOutputException.file(file, "not a JSON object");
-        }
+        JsonNode root = SummaryJson.readObject(file, "frontier");
         JsonNode list = root.get("points");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw SimulationOutputException.json(file, "/points", "must be a non-empty array");

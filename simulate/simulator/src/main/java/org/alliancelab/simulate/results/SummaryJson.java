@@ -152,18 +152,7 @@ public final class SummaryJson {
      */
     public static RunSummary read(Path dir) throws SimulationOutputException, IOException {
         Path file = dir.resolve(FILE);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw SimulationOutputException.file(file, "file not found (is " + dir
-                + " a simulate output directory?)");
-        } catch (JsonProcessingException e) {
-            throw SimulationOutputException.file(file, "not valid JSON (line " + e.getLocation().getLineNr() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw SimulationOutputException.file(file, "not a JSON object");
-        }
+        JsonNode root = readObject(file, "simulate");
         Reader json = new Reader(file);
         String scenario = json.text(root, "", "scenario");
         int replications = json.integer(root, "", "replications");
@@ -178,6 +167,31 @@ public final class SummaryJson {
         JsonNode definition = root.path("scenario_definition");
         return new RunSummary(scenario, root.path("software").asText(""), root.path("seed").asLong(), replications,
             root.path("engine").asText(""), conditions, definition.isMissingNode() ? "" : definition.toString());
+    }
+
+    /**
+     * Reads an output file that holds one JSON object.
+     *
+     * @param file the file
+     * @param command the command that writes it, named when the file is missing
+     * @return its root object
+     * @throws SimulationOutputException when the file is missing, not JSON or not an object
+     * @throws IOException on a read error
+     */
+    public static JsonNode readObject(Path file, String command) throws SimulationOutputException, IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw SimulationOutputException.file(file, "file not found (is " + file.getParent() + " a " + command
+                + " output directory?)");
+        } catch (JsonProcessingException e) {
+            throw SimulationOutputException.file(file, "not valid JSON (line " + e.getLocation().getLineNr() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw SimulationOutputException.file(file, "not a JSON object");
+        }
+        return root;
     }
 
     private static ConditionSummary condition(Reader json, JsonNode c, String at) throws SimulationOutputException {
