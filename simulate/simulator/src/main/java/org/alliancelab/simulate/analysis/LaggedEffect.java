@@ -30,9 +30,9 @@ public final class LaggedEffect implements Analysis {
     /** Which per-study estimator. */
     public enum Estimator {
         /** The naive pooled OLS of y_t+1 on x_t and y_t ({@link PooledLaggedRegression}). */
-        NAIVE("naive_lagged", Estimand.NAIVE_LAGGED_LIMIT),
+        NAIVE(Analyses.NAIVE_LAGGED, Estimand.NAIVE_LAGGED_LIMIT),
         /** The within-person random-intercept model by REML ({@link WithinPersonLaggedModel}). */
-        WITHIN("within_lagged", Estimand.WITHIN_LAGGED_LIMIT);
+        WITHIN(Analyses.WITHIN_LAGGED, Estimand.WITHIN_LAGGED_LIMIT);
 
         private final String analysis;
         private final Estimand limit;
