@@ -394,7 +394,8 @@ final class ResultTables {
      */
     static void printVerdict(PrintWriter out, List<String> labels, List<ConditionSummary> cols,
                              List<Map<String, double[]>> pValues) {
-        if (cols.size() < 2) {
+        if (cols.size() < 2 || cols.stream().allMatch(c -> c.find(Analyses.NAIVE_LAGGED, MEAN, "").isPresent())) {
+            // session-by-session designs have no adjusted-versus-unadjusted test to judge
             return;
         }
         out.println();

@@ -118,7 +118,7 @@ public record PanelTruth(double crossLagged, double betweenPerson, double naiveL
      * @param var the study's within-person process
      * @return the covariance of (X_1, Y_1, ..., X_T, Y_T), index 2 t + variable
      */
-    static double[][] observedCovariance(PanelModel model, Var1 var) {
+    public static double[][] observedCovariance(PanelModel model, Var1 var) {
         int sessions = model.sessions();
         double[][] omega = new double[2 * sessions][2 * sessions];
         double[] alpha = {model.interceptSdX() * model.interceptSdX(),
