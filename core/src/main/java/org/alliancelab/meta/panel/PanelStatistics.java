@@ -75,7 +75,7 @@ public final class PanelStatistics {
     }
 
     /**
-     * Computes the statistics of a panel (two passes: means, then centred cross-products).
+     * Computes the statistics of a panel ({@link Accumulator}, person by person).
      *
      * @param x exposure, persons x sessions (all rows of the same length T &gt;= 3)
      * @param y outcome, persons x sessions
@@ -87,48 +87,129 @@ public final class PanelStatistics {
         if (y.length != n || n < 2) {
             throw new IllegalArgumentException("x and y must hold the same persons, at least 2");
         }
-        int sessions = x[0].length;
-        int m = sessions - 1;
-        double[][] personMean = new double[n][VARIABLES];
-        double[] grand = new double[VARIABLES];
+        Accumulator a = Accumulator.of(x[0].length);
         for (int i = 0; i < n; i++) {
-            if (x[i].length != sessions || y[i].length != sessions) {
+            if (x[i].length != a.sessions || y[i].length != a.sessions) {
                 throw new IllegalArgumentException("unbalanced panel: person " + i + " has "
-                    + x[i].length + " and " + y[i].length + " sessions, expected " + sessions);
+                    + x[i].length + " and " + y[i].length + " sessions, expected " + a.sessions);
             }
-            for (int t = 0; t < m; t++) {
-                personMean[i][0] += x[i][t];
-                personMean[i][1] += y[i][t];
-                personMean[i][2] += y[i][t + 1];
-            }
-            for (int a = 0; a < VARIABLES; a++) {
-                personMean[i][a] /= m;
-                grand[a] += personMean[i][a] / n;
-            }
+            a.add(x[i], y[i]);
         }
-        double[] w = new double[VARIABLES * VARIABLES];
-        double[] b = new double[VARIABLES * VARIABLES];
-        double[] d = new double[VARIABLES];
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < m; t++) {
-                d[0] = x[i][t] - personMean[i][0];
-                d[1] = y[i][t] - personMean[i][1];
-                d[2] = y[i][t + 1] - personMean[i][2];
-                addOuter(w, d);
-            }
-            for (int a = 0; a < VARIABLES; a++) {
-                d[a] = personMean[i][a] - grand[a];
-            }
-            addOuter(b, d);
-        }
-        return of(n, m, grand, w, b);
+        return a.statistics();
     }
 
-    private static void addOuter(double[] s, double[] d) {
-        for (int a = 0; a < VARIABLES; a++) {
-            for (int c = 0; c < VARIABLES; c++) {
-                s[a * VARIABLES + c] += d[a] * d[c];
+    /**
+     * Accumulates the statistics of a balanced panel one person at a time: W from each person's
+     * rows about the person's mean row (two passes over the person's sessions), B from the mean
+     * rows by Welford's update (Welford 1962, doi:10.1080/00401706.1962.10490022), so that a
+     * large common level costs no precision. Reusable ({@link #clear()}); allocation-free after
+     * construction; not thread-safe.
+     */
+    public static final class Accumulator {
+        private final int sessions;
+        private final int rows;
+        private final double[] mean = new double[VARIABLES];
+        private final double[] within = new double[VARIABLES * VARIABLES];
+        private final double[] between = new double[VARIABLES * VARIABLES];
+        private final double[] personMean = new double[VARIABLES];
+        private final double[] d = new double[VARIABLES];
+        private int persons;
+
+        private Accumulator(int sessions) {
+            this.sessions = sessions;
+            this.rows = sessions - 1;
+        }
+
+        /**
+         * @param sessions sessions per person T, at least 3
+         * @return an empty accumulator
+         * @throws IllegalArgumentException when T &lt; 3
+         */
+        public static Accumulator of(int sessions) {
+            if (sessions < 3) {
+                throw new IllegalArgumentException("at least 3 sessions per person are needed, got " + sessions);
             }
+            return new Accumulator(sessions);
+        }
+
+        /**
+         * Adds one person.
+         *
+         * @param x the person's exposure at the sessions (the first T entries are read)
+         * @param y the person's outcome at the sessions
+         */
+        public void add(double[] x, double[] y) {
+            int m = rows;
+            double px = 0;
+            double py = 0;
+            double pn = 0;
+            for (int t = 0; t < m; t++) {
+                px += x[t];
+                py += y[t];
+                pn += y[t + 1];
+            }
+            personMean[0] = px / m;
+            personMean[1] = py / m;
+            personMean[2] = pn / m;
+            for (int t = 0; t < m; t++) {
+                d[0] = x[t] - personMean[0];
+                d[1] = y[t] - personMean[1];
+                d[2] = y[t + 1] - personMean[2];
+                addOuter(within, d, d);
+            }
+            persons++;
+            for (int a = 0; a < VARIABLES; a++) {
+                d[a] = personMean[a] - mean[a];
+                mean[a] += d[a] / persons;
+                personMean[a] -= mean[a];
+            }
+            addOuter(between, d, personMean);
+        }
+
+        private static void addOuter(double[] s, double[] u, double[] v) {
+            for (int a = 0; a < VARIABLES; a++) {
+                for (int c = 0; c < VARIABLES; c++) {
+                    s[a * VARIABLES + c] += u[a] * v[c];
+                }
+            }
+        }
+
+        /**
+         * Writes the statistics so far into {@code out}: the 3 grand means, W and B (row-major),
+         * 21 values, without allocating.
+         *
+         * @param out at least 21 entries
+         */
+        public void writeTo(double[] out) {
+            System.arraycopy(mean, 0, out, 0, VARIABLES);
+            System.arraycopy(within, 0, out, VARIABLES, VARIABLES * VARIABLES);
+            for (int a = 0; a < VARIABLES; a++) {
+                for (int c = 0; c < VARIABLES; c++) {
+                    // Welford's cross term is exact only up to rounding asymmetry: symmetrize
+                    out[VARIABLES + VARIABLES * VARIABLES + a * VARIABLES + c] =
+                        0.5 * (between[a * VARIABLES + c] + between[c * VARIABLES + a]);
+                }
+            }
+        }
+
+        /**
+         * @return the statistics of the persons added
+         * @throws IllegalArgumentException when fewer than 2 persons were added
+         */
+        public PanelStatistics statistics() {
+            double[] out = new double[VARIABLES + 2 * VARIABLES * VARIABLES];
+            writeTo(out);
+            return PanelStatistics.of(persons, rows, java.util.Arrays.copyOfRange(out, 0, VARIABLES),
+                java.util.Arrays.copyOfRange(out, VARIABLES, VARIABLES + VARIABLES * VARIABLES),
+                java.util.Arrays.copyOfRange(out, VARIABLES + VARIABLES * VARIABLES, out.length));
+        }
+
+        /** Forgets every person added. */
+        public void clear() {
+            persons = 0;
+            java.util.Arrays.fill(mean, 0);
+            java.util.Arrays.fill(within, 0);
+            java.util.Arrays.fill(between, 0);
         }
     }
 

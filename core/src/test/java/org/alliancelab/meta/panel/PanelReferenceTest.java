@@ -115,6 +115,38 @@ class PanelReferenceTest {
         assertEquals(o.get("df").asInt(), fit.df());
     }
 
+    /**
+     * Shifting every value by 1e6 changes the grand means only: the within cross-products and
+     * Welford's between cross-products keep 1e-8 relative (a raw-sum formula would lose
+     * about (1e6)^2 eps / variance, everything), and so do the fits.
+     */
+    @Test
+    void statisticsAreShiftInvariantAtALargeLevel() throws IOException {
+        double[][][] p = panel("panel-40x6.csv", 40, 6);
+        PanelStatistics base = PanelStatistics.fromSessions(p[0], p[1]);
+        for (double[][] v : p) {
+            for (double[] row : v) {
+                for (int t = 0; t < row.length; t++) {
+                    row[t] += 1e6;
+                }
+            }
+        }
+        PanelStatistics shifted = PanelStatistics.fromSessions(p[0], p[1]);
+        for (int a = 0; a < 9; a++) {
+            double w = base.within()[a];
+            double b = base.between()[a];
+            assertEquals(w, shifted.within()[a], 1e-8 * Math.abs(base.within()[0]), "W " + a);
+            assertEquals(b, shifted.between()[a], 1e-8 * Math.abs(base.between()[0]), "B " + a);
+        }
+        assertEquals(base.means()[2] + 1e6, shifted.means()[2], 1e-8);
+        WithinPersonFit f = WithinPersonLaggedModel.of().fit(base);
+        WithinPersonFit g = WithinPersonLaggedModel.of().fit(shifted);
+        assertEquals(f.exposure(), g.exposure(), 1e-8 * Math.abs(f.exposure()));
+        assertEquals(f.tau2(), g.tau2(), 1e-8 * f.tau2());
+        LaggedRegressionFit o = PooledLaggedRegression.of().fit(base);
+        assertEquals(o.exposure(), PooledLaggedRegression.of().fit(shifted).exposure(), 1e-7 * Math.abs(o.exposure()));
+    }
+
     @Test
     void remlMaximumIsInteriorOrAtTheBoundary() {
         // Person means of y_next identical: B_yy = 0, so REML's lambda is below sigma^2: tau^2 = 0

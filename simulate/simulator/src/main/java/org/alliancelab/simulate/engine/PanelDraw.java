@@ -1,5 +1,6 @@
 package org.alliancelab.simulate.engine;
 
+import org.alliancelab.meta.panel.PanelStatistics;
 import org.alliancelab.simulate.model.PanelModel;
 import org.alliancelab.simulate.model.Var1;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -14,7 +15,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * measurement errors. Writes the co-moments of the person means of alliance and outcome over
  * all sessions (the study's correlation is the between-person one) and keeps the lagged rows'
  * sufficient statistics ({@link #panelStatistics()}: grand means, within and between
- * cross-products, as {@code org.alliancelab.meta.panel.PanelStatistics}).
+ * cross-products, by {@link PanelStatistics.Accumulator}).
  */
 final class PanelDraw implements StudyDraw {
     /** Redraws of a non-stationary cross-lagged effect before the mean is used. */
@@ -27,9 +28,7 @@ final class PanelDraw implements StudyDraw {
     private final double[] x;
     private final double[] y;
     private final double[] statistics = new double[STATISTICS];
-    private final double[] rowSums = new double[3];
-    private final double[] personMean = new double[3];
-    private final double[] d = new double[3];
+    private final PanelStatistics.Accumulator accumulator;
     private final double interceptLow;
     private final double interceptCross;
     private int invalid;
@@ -39,6 +38,7 @@ final class PanelDraw implements StudyDraw {
         this.sessions = model.sessions();
         x = new double[sessions];
         y = new double[sessions];
+        accumulator = PanelStatistics.Accumulator.of(sessions);
         double r = model.interceptCorrelation();
         interceptCross = r * model.interceptSdY();
         interceptLow = Math.sqrt(1 - r * r) * model.interceptSdY();
@@ -78,8 +78,7 @@ final class PanelDraw implements StudyDraw {
         double sdAlpha = model.interceptSdX();
         double errX = model.errorSdX();
         double errY = model.errorSdY();
-        int m = sessions - 1;
-        java.util.Arrays.fill(statistics, 0);
+        accumulator.clear();
         double[] v = moments.values;
         moments.clear();
         for (int i = 0; i < n; i++) {
@@ -109,55 +108,11 @@ final class PanelDraw implements StudyDraw {
             v[0] = meanX / sessions;
             v[1] = meanY / sessions;
             moments.accumulate(2);
-            accumulatePerson(m);
+            accumulator.add(x, y);
         }
         moments.finish(n);
-        finishBetween(n);
+        accumulator.writeTo(statistics);
         return n;
-    }
-
-    /** Adds one patient's lagged rows: within cross-products about the person mean; the mean row. */
-    private void accumulatePerson(int m) {
-        personMean[0] = 0;
-        personMean[1] = 0;
-        personMean[2] = 0;
-        for (int t = 0; t < m; t++) {
-            personMean[0] += x[t];
-            personMean[1] += y[t];
-            personMean[2] += y[t + 1];
-        }
-        for (int a = 0; a < 3; a++) {
-            personMean[a] /= m;
-        }
-        for (int t = 0; t < m; t++) {
-            d[0] = x[t] - personMean[0];
-            d[1] = y[t] - personMean[1];
-            d[2] = y[t + 1] - personMean[2];
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    statistics[3 + 3 * a + b] += d[a] * d[b];
-                }
-            }
-        }
-        for (int a = 0; a < 3; a++) {
-            rowSums[a] += personMean[a];
-            for (int b = 0; b < 3; b++) {
-                statistics[12 + 3 * a + b] += personMean[a] * personMean[b];
-            }
-        }
-    }
-
-    /** Turns the sums of the person-mean rows into the grand means and the between cross-products. */
-    private void finishBetween(int n) {
-        for (int a = 0; a < 3; a++) {
-            statistics[a] = rowSums[a] / n;
-        }
-        for (int a = 0; a < 3; a++) {
-            for (int b = 0; b < 3; b++) {
-                statistics[12 + 3 * a + b] -= rowSums[a] * rowSums[b] / n;
-            }
-        }
-        java.util.Arrays.fill(rowSums, 0);
     }
 
     @Override
