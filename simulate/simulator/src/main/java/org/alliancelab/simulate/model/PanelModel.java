@@ -45,4 +45,32 @@ public record PanelModel(int sessions, double interceptSdX, double interceptSdY,
         return Var1.of(carryOverX, reverse, crossLaggedEffect, carryOverY, innovationSdX * innovationSdX,
             innovationCorrelation * innovationSdX * innovationSdY, innovationSdY * innovationSdY);
     }
+
+    /**
+     * The cross-lagged effects for which the within-person process is stationary, an open
+     * interval: by the Schur-Cohn conditions a 2 x 2 matrix has both eigenvalues inside the unit
+     * circle iff |det A| &lt; 1 and |tr A| &lt; 1 + det A, and det A = a_x a_y - c_yx c_xy is
+     * linear in c_xy while tr A does not depend on it (Elaydi 2005, An Introduction to
+     * Difference Equations, 3rd ed., Theorem 4.10).
+     *
+     * @return {lower, upper}; {NaN, NaN} when no c_xy is stationary; infinite bounds when
+     *     c_yx = 0
+     */
+    public double[] stationaryCrossLagged() {
+        double trace = Math.abs(carryOverX + carryOverY);
+        double product = carryOverX * carryOverY;
+        // det must lie in (|tr| - 1, 1)
+        double detLow = trace - 1;
+        if (!(detLow < 1)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        if (reverse == 0) {
+            return product > detLow && product < 1 ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}
+                : new double[] {Double.NaN, Double.NaN};
+        }
+        // det = product - reverse * c: det in (detLow, 1) <=> c between (product - 1)/reverse and (product - detLow)/reverse
+        double a = (product - 1) / reverse;
+        double b = (product - detLow) / reverse;
+        return new double[] {Math.min(a, b), Math.max(a, b)};
+    }
 }

@@ -22,7 +22,9 @@ import org.alliancelab.meta.effectsize.Correlations;
  * </ul>
  * When c_xy varies between studies (SD s), each value is its expectation over the studies:
  * c_xy ~ N(c, s^2) restricted to stationary processes (the redraw rule of the panel engine), by
- * 64-point Gauss-Legendre quadrature over c +- 8 s; the between-person correlation is averaged
+ * 64-point Gauss-Legendre quadrature over the stationary part of c +- 8 s (an interval,
+ * {@link PanelModel#stationaryCrossLagged()}, so the integrand is smooth on it); the
+ * between-person correlation is averaged
  * on the Fisher-z scale (what the pooled analysis estimates) and back-transformed.
  *
  * @param crossLagged mean c_xy
@@ -43,18 +45,23 @@ public record PanelTruth(double crossLagged, double betweenPerson, double naiveL
         if (model.crossLaggedSd() == 0) {
             return at(model, model.crossLagged());
         }
+        // integrate the standard normal u over the stationary part of [-8, 8] only: the truncated
+        // normal of the redraw rule, with no discontinuity inside the rule's interval
+        double sd = model.crossLaggedSd();
+        double[] range = model.stationaryCrossLagged();
+        double lower = Math.max(-HALF_WIDTH, (range[0] - model.crossLagged()) / sd);
+        double upper = Math.min(HALF_WIDTH, (range[1] - model.crossLagged()) / sd);
         GaussLegendre rule = GaussLegendre.of(NODES);
+        double half = (upper - lower) / 2;
+        double mid = (upper + lower) / 2;
         double mass = 0;
         double c = 0;
         double z = 0;
         double naive = 0;
         double within = 0;
         for (int i = 0; i < NODES; i++) {
-            double u = HALF_WIDTH * rule.nodes[i];
-            double cxy = model.crossLagged() + model.crossLaggedSd() * u;
-            if (!model.var1(cxy).stationary()) {
-                continue;
-            }
+            double u = mid + half * rule.nodes[i];
+            double cxy = model.crossLagged() + sd * u;
             double w = rule.weights[i] * Math.exp(-0.5 * u * u);
             PanelTruth t = at(model, cxy);
             mass += w;
