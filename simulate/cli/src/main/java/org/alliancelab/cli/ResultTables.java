@@ -60,7 +60,8 @@ final class ResultTables {
             out.printf(Locale.ROOT, "  %-26s %6s %18s %8s %-16s %8s %15s %15s %8s %7s %6s%n", "pooled r", "k",
                 "mean ± MCSE", "emp SE", "target", "bias", "coverage", "cov:causal", "rej r=0", "tau2", "I2");
             for (String a : analyses(c)) {
-                if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES) || a.equals(DIFF_PAIRED)) {
+                if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES) || a.equals(DIFF_PAIRED)
+                    || isLagged(a)) {
                     continue;
                 }
                 Estimand own = Analyses.target(a);
@@ -87,6 +88,7 @@ final class ResultTables {
                         pct(c, m.analysis(), REJECTION, ""));
                 }
             }
+            printLagged(out, c);
             printBiasMethods(out, c);
             printSensitivity(out, c);
             out.printf(Locale.ROOT, "  studies: %s published, %s report an adjusted r, %s negative correlations "
@@ -95,6 +97,33 @@ final class ResultTables {
                 num(negativesPerReplication(c), 1));
             out.printf(Locale.ROOT, "  failed replications: %d of %d%s%n", c.failures().size(), c.replications(),
                 c.failures().isEmpty() ? "" : " (see summary.json for their coordinates)");
+        }
+    }
+
+    private static boolean isLagged(String analysis) {
+        return analysis.equals(Analyses.NAIVE_LAGGED) || analysis.equals(Analyses.WITHIN_LAGGED);
+    }
+
+    /**
+     * The pooled lagged effects of a session-by-session design, against their own limit and
+     * against the causal cross-lagged effect (the summary holds biases, not the truths: the
+     * target printed is mean - bias).
+     */
+    private static void printLagged(PrintWriter out, ConditionSummary c) {
+        for (String a : List.of(Analyses.NAIVE_LAGGED, Analyses.WITHIN_LAGGED)) {
+            if (c.find(a, MEAN, "").isEmpty()) {
+                continue;
+            }
+            String own = Analyses.target(a).key();
+            String causal = Estimand.CROSS_LAGGED.key();
+            double mean = get(c, a, MEAN, "");
+            out.printf(Locale.ROOT, "  %-26s mean %s (emp SE %s, k %s); own limit %s: bias %s, coverage %s; "
+                    + "causal cross_lagged %s: bias %s, coverage %s; rejects 0 in %s%n", a, meanMcse(c, a, MEAN, ""),
+                value(c, a, MeasureNames.EMPIRICAL_SE, "", 4), value(c, a, MeasureNames.MEAN_K, "", 1),
+                num(mean - get(c, a, MeasureNames.BIAS, own), 4), signed(c, a, MeasureNames.BIAS, own),
+                proportion(c, a, MeasureNames.COVERAGE, own), num(mean - get(c, a, MeasureNames.BIAS, causal), 4),
+                signed(c, a, MeasureNames.BIAS, causal), proportion(c, a, MeasureNames.COVERAGE, causal),
+                proportion(c, a, REJECTION, ""));
         }
     }
 
@@ -483,7 +512,8 @@ final class ResultTables {
      */
     static void printVerdict(PrintWriter out, List<String> labels, List<ConditionSummary> cols,
                              List<Map<String, double[]>> pValues) {
-        if (cols.size() < 2) {
+        if (cols.size() < 2 || cols.stream().allMatch(c -> c.find(Analyses.NAIVE_LAGGED, MEAN, "").isPresent())) {
+            // session-by-session designs have no adjusted-versus-unadjusted test to judge
             return;
         }
         out.println();

@@ -62,8 +62,9 @@ public final class SimulateCommand implements Callable<Integer> {
         description = "Worker threads (default: available processors). Results do not depend on it.")
     private Integer threads;
 
-    @Option(names = "--engine", paramLabel = "patient|sufficient",
-        description = "How studies are drawn (default: sufficient when the scenario allows it, else patient).")
+    @Option(names = "--engine", paramLabel = "patient|sufficient|panel",
+        description = "How studies are drawn (default: sufficient when the scenario allows it, else patient; "
+            + "panel for a session-by-session design).")
     private String engine;
 
     @Option(names = "--out", paramLabel = "DIR",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
+import org.alliancelab.simulate.model.PanelTruth;
 import org.alliancelab.simulate.model.TruthValues;
 import org.alliancelab.simulate.results.Estimand;
 import org.alliancelab.simulate.results.SummaryJson;
@@ -24,6 +25,8 @@ import org.alliancelab.simulate.scenario.Scenario;
  * the between-study variation of the paths (what the pooled analyses estimate);
  * {@code truth_at_mean_paths} is the all-studies value at the mean coefficients and
  * {@code quadrature_error} the stated error of the expectations (z scale for correlations).
+ * A session-by-session condition adds {@code "panel": {"cross_lagged", "between_person",
+ * "naive_lagged_limit", "within_lagged_limit"}} ({@code PanelTruth}).
  */
 final class TruthReport {
 
@@ -66,6 +69,14 @@ final class TruthReport {
             }
             o.set("truth_at_mean_paths", node(c.truthAtMeanPaths()));
             o.put("quadrature_error", c.truthError());
+            c.design().sessions().ifPresent(s -> {
+                PanelTruth p = PanelTruth.of(s);
+                ObjectNode panel = o.putObject("panel");
+                SummaryJson.putNumber(panel, Estimand.CROSS_LAGGED.key(), p.crossLagged());
+                SummaryJson.putNumber(panel, "between_person", p.betweenPerson());
+                SummaryJson.putNumber(panel, Estimand.NAIVE_LAGGED_LIMIT.key(), p.naiveLagged());
+                SummaryJson.putNumber(panel, Estimand.WITHIN_LAGGED_LIMIT.key(), p.withinLagged());
+            });
         }
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
@@ -104,6 +115,15 @@ final class TruthReport {
             }
             b.append('\n');
             row(b, "all studies", c.truth(), label, width, digits);
+            if (c.design().sessions().isPresent()) {
+                PanelTruth p = PanelTruth.of(c.design().sessions().get());
+                b.append(String.format(Locale.ROOT, "Session by session: cross-lagged effect (causal) %s; the limits"
+                        + " of the between-person correlation %s (the unadjusted value above), the naive lagged"
+                        + " regression %s and the within-person lagged effect at %d sessions %s%n",
+                    format(p.crossLagged(), digits), format(p.betweenPerson(), digits),
+                    format(p.naiveLagged(), digits), c.design().sessions().get().sessions(),
+                    format(p.withinLagged(), digits)));
+            }
             if (!c.truthAmongReporters().equals(c.truth())) {
                 row(b, "reporting adjusted estimates", c.truthAmongReporters(), label, width, digits);
             }

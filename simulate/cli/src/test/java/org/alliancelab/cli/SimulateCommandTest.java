@@ -98,7 +98,7 @@ class SimulateCommandTest {
 
         CliRun engine = run(new SimulateCommand(), "--scenario", "causal", "--engine", "fast");
         assertEquals(2, engine.exitCode());
-        assertEquals("alliance-lab simulate: --engine must be patient or sufficient, got 'fast'\n", engine.err());
+        assertEquals("alliance-lab simulate: --engine must be patient, sufficient or panel, got 'fast'\n", engine.err());
 
         CliRun shard = run(new SimulateCommand(), "--scenario", "causal", "--shard", "3/2");
         assertEquals(2, shard.exitCode());

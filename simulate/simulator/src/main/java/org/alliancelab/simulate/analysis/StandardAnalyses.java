@@ -14,10 +14,28 @@ import org.alliancelab.simulate.scenario.Moderator;
  * difference tests the scenario asks for; a subgroup analysis per moderator; the
  * publication-bias methods the scenario lists, on all published studies; with
  * {@code analyses.sensitivity}, the robustness of the adjusted pooled correlation to unmeasured
- * confounding ({@link SensitivityAnalysis}).
+ * confounding ({@link SensitivityAnalysis}). A session-by-session design
+ * ({@code design.sessions}) adds the naive and the within-person lagged effects
+ * ({@link LaggedEffect}); its {@code unadjusted} analysis pools the between-person correlations.
  */
 public final class StandardAnalyses {
     private StandardAnalyses() {
+    }
+
+    /**
+     * @param conditions the scenario's conditions (all share the design's structure)
+     * @return the analyses: those of {@link #of(Condition)} for the first condition, then for a
+     *     session-by-session design the two lagged effects
+     */
+    public static List<Analysis> of(List<Condition> conditions) {
+        Condition first = conditions.get(0);
+        if (first.design().sessions().isEmpty()) {
+            return of(first);
+        }
+        List<Analysis> list = new ArrayList<>(of(first));
+        list.add(LaggedEffect.of(LaggedEffect.Estimator.NAIVE, conditions));
+        list.add(LaggedEffect.of(LaggedEffect.Estimator.WITHIN, conditions));
+        return List.copyOf(list);
     }
 
     /**

@@ -18,7 +18,7 @@ public enum Engine {
     PATIENT {
         @Override
         public Optional<Unsupported> unsupported(Condition condition) {
-            return Optional.empty();
+            return panelOnly(condition);
         }
 
         @Override
@@ -39,17 +39,45 @@ public enum Engine {
                 return Optional.of(new Unsupported("/design/dropout",
                     "the sufficient-statistics engine cannot represent dropout (use the patient engine)"));
             }
-            return Optional.empty();
+            return panelOnly(condition);
         }
 
         @Override
         StudyDraw newDraw(Condition condition, int analysisVariables, int nodes) {
             return new WishartDraw(analysisVariables);
         }
+    },
+    /**
+     * Draws every patient's sessions of a session-by-session design ({@code design.sessions}):
+     * the random-intercept cross-lagged panel model ({@link PanelDraw}).
+     */
+    PANEL {
+        @Override
+        public Optional<Unsupported> unsupported(Condition condition) {
+            if (condition.design().sessions().isEmpty()) {
+                return Optional.of(new Unsupported("/design",
+                    "the panel engine draws session-by-session designs: the scenario has no design.sessions"));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        StudyDraw newDraw(Condition condition, int analysisVariables, int nodes) {
+            return new PanelDraw(condition.design().sessions().get());
+        }
     };
 
+    /** The cross-sectional engines cannot draw a session-by-session design. */
+    private static Optional<Unsupported> panelOnly(Condition condition) {
+        if (condition.design().sessions().isPresent()) {
+            return Optional.of(new Unsupported("/design/sessions",
+                "a session-by-session design needs the panel engine (--engine panel)"));
+        }
+        return Optional.empty();
+    }
+
     /** The engines in the order the default is chosen: the cheapest that can represent the scenario. */
-    private static final List<Engine> PREFERENCE = List.of(SUFFICIENT, PATIENT);
+    private static final List<Engine> PREFERENCE = List.of(SUFFICIENT, PATIENT, PANEL);
 
     /**
      * Why an engine cannot represent a condition.
@@ -119,12 +147,13 @@ public enum Engine {
                 return e;
             }
         }
-        throw new IllegalArgumentException("--engine must be patient or sufficient, got '" + key + "'");
+        throw new IllegalArgumentException("--engine must be patient, sufficient or panel, got '" + key + "'");
     }
 
     /**
      * The default engine: {@link #SUFFICIENT} (cost independent of sample size) when it can
-     * represent every condition, else {@link #PATIENT}.
+     * represent every condition, else {@link #PATIENT}; {@link #PANEL} for a session-by-session
+     * design.
      *
      * @param scenario the scenario
      * @return the engine to use when none is requested

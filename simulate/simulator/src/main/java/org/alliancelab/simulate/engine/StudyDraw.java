@@ -25,4 +25,18 @@ interface StudyDraw {
      */
     int draw(CellPlan plan, double[][] factor, int dims, int n, double[] beta, double[] residualSd,
              UniformRandomProvider rng, NormalizedGaussianSampler gaussian, CoMoments moments);
+
+    /**
+     * @return a panel engine's sufficient statistics of the last study drawn (grand means,
+     *     within and between cross-products of the lagged rows; see {@link PanelDraw}), or null
+     *     for a cross-sectional draw
+     */
+    default double[] panelStatistics() {
+        return null;
+    }
+
+    /** @return the rejected draws of a study-level parameter since the last call (0 by default) */
+    default int takeInvalidDraws() {
+        return 0;
+    }
 }

@@ -16,6 +16,7 @@ import org.alliancelab.simulate.scenario.PairedCorrelationRule;
 import org.alliancelab.simulate.scenario.PublicationSelection;
 import org.alliancelab.simulate.scenario.SampleSizeDistribution;
 import org.alliancelab.simulate.scenario.ScenarioException;
+import org.alliancelab.meta.panel.PanelStatistics;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -99,6 +100,9 @@ public final class StudySimulator {
     private final double[] outPaired;
     /** Per study, its sampled co-moment matrix (q x q, flat) when the working correlation is its own. */
     private final double[] outMoments;
+    private final int panelRows;
+    /** Per published study, the panel engine's statistics ({@link PanelDraw#STATISTICS} each), or null. */
+    private final double[] outPanel;
     private final double[][] sampled;
     /** Per published study, its path coefficients (paths x studies), when kept. */
     private double[] outCoefficients;
@@ -162,6 +166,8 @@ public final class StudySimulator {
         boolean own = condition.analyses().pairedCorrelation().method() == PairedCorrelationRule.Method.SAMPLE;
         outMoments = own ? new double[studies * q * q] : null;
         sampled = new double[q][q];
+        panelRows = design.sessions().map(s -> s.sessions() - 1).orElse(0);
+        outPanel = design.sessions().isPresent() ? new double[studies * PanelDraw.STATISTICS] : null;
     }
 
     /**
@@ -257,6 +263,7 @@ public final class StudySimulator {
             }
             int dims = reports ? q : 2;
             int analysed = draw.draw(plan, factor, dims, n, beta, resSd, rng, gaussian, moments);
+            invalid += draw.takeInvalidDraws();
             double r = SmallMatrices.correlation(comoment);
             if (analysed < minimumAnalysed || !(Math.abs(r) < 1)) {
                 suppressed++;
@@ -276,6 +283,10 @@ public final class StudySimulator {
             outPartial[published] = reports ? SmallMatrices.partialCorrelation(comoment, q, smallL, wa, wb) : Double.NaN;
             outCell[published] = cell;
             outReports[published] = reports;
+            if (outPanel != null) {
+                System.arraycopy(draw.panelStatistics(), 0, outPanel, published * PanelDraw.STATISTICS,
+                    PanelDraw.STATISTICS);
+            }
             if (outCoefficients != null) {
                 System.arraycopy(beta, 0, outCoefficients, published * beta.length, beta.length);
             }
@@ -364,6 +375,24 @@ public final class StudySimulator {
             throw new IllegalStateException("keepCoefficients() was not called");
         }
         return outCoefficients[study * coefficients.length + path];
+    }
+
+    /**
+     * @param study index of a published study of the last {@link #simulateInPlace} call of a
+     *     session-by-session design
+     * @return its panel statistics: the patients, their lagged rows per patient, and the grand
+     *     means, within and between cross-products of the lagged rows
+     * @throws IllegalStateException when the design has no sessions
+     */
+    public PanelStatistics studyPanel(int study) {
+        if (outPanel == null) {
+            throw new IllegalStateException("not a session-by-session design");
+        }
+        int o = study * PanelDraw.STATISTICS;
+        return PanelStatistics.of(outN[study], panelRows,
+            java.util.Arrays.copyOfRange(outPanel, o, o + 3),
+            java.util.Arrays.copyOfRange(outPanel, o + 3, o + 12),
+            java.util.Arrays.copyOfRange(outPanel, o + 12, o + 21));
     }
 
     /** @return the rejected coefficient draws of the last {@link #simulateInPlace} call */

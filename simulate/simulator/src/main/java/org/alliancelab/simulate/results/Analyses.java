@@ -25,6 +25,10 @@ public final class Analyses {
     public static final String SELECTION_3PSM = "selmodel_3psm";
     /** PET-PEESE, all published studies. */
     public static final String PET_PEESE = "petpeese";
+    /** Session-by-session designs: the pooled naive lagged regression. */
+    public static final String NAIVE_LAGGED = "naive_lagged";
+    /** Session-by-session designs: the pooled within-person lagged effect. */
+    public static final String WITHIN_LAGGED = "within_lagged";
     /** Robustness of the adjusted pooled correlation to unmeasured confounding. */
     public static final String SENSITIVITY = "sensitivity";
     /** The analysis named in a failure when a whole replication failed. */
@@ -68,6 +72,10 @@ public final class Analyses {
             case DIFFERENCE_SUBGROUP:
             case DIFFERENCE_PAIRED:
                 return Estimand.DIFFERENCE;
+            case NAIVE_LAGGED:
+                return Estimand.NAIVE_LAGGED_LIMIT;
+            case WITHIN_LAGGED:
+                return Estimand.WITHIN_LAGGED_LIMIT;
             default:
                 return Estimand.UNADJUSTED;
         }

@@ -28,7 +28,13 @@ public enum Estimand {
     /** Standardized direct effect (the path coefficient exposure to outcome). */
     DIRECT_EFFECT("direct_effect"),
     /** atanh(adjusted) - atanh(unadjusted): what the difference tests estimate (z scale). */
-    DIFFERENCE("difference");
+    DIFFERENCE("difference"),
+    /** Session-by-session designs: the mean within-person cross-lagged effect c_xy (causal). */
+    CROSS_LAGGED("cross_lagged"),
+    /** Session-by-session designs: the limit of the naive pooled lagged regression's slope. */
+    NAIVE_LAGGED_LIMIT("naive_lagged_limit"),
+    /** Session-by-session designs: the limit of the within-person slope at T sessions (Nickell bias included). */
+    WITHIN_LAGGED_LIMIT("within_lagged_limit");
 
     /** The targets of a pooled correlation, in report order. */
     public static final List<Estimand> CORRELATIONS = List.of(UNADJUSTED, ADJUSTED, ADJUSTED_LATENT, CAUSAL);
@@ -65,8 +71,11 @@ public enum Estimand {
                 return truth.totalEffect();
             case DIRECT_EFFECT:
                 return truth.directEffect();
-            default:
+            case DIFFERENCE:
                 return Correlations.toFisherZ(truth.adjusted()) - Correlations.toFisherZ(truth.unadjusted());
+            default:
+                // the panel estimands are not functions of the cross-sectional truths (PanelTruth)
+                return Double.NaN;
         }
     }
 

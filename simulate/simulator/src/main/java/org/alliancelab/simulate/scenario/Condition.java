@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.alliancelab.simulate.model.ExpectedTruth;
+import org.alliancelab.simulate.model.PanelTruth;
 import org.alliancelab.simulate.model.StructuralModel;
 import org.alliancelab.simulate.model.TruthValues;
 
@@ -88,6 +89,15 @@ public record Condition(
     static Condition of(int index, Map<String, Double> factors, StructuralModel model,
                         StudyDesign design, AnalysisSettings analyses, String source) {
         List<ModeratorCell> cells = ModeratorCells.enumerate(model, design.moderators());
+        if (design.sessions().isPresent()) {
+            // The panel's only correlation estimand: the between-person correlation a
+            // cross-sectional analysis of the person means estimates; the lagged estimands are
+            // the panel analyses' own (PanelTruth).
+            double between = PanelTruth.of(design.sessions().get()).betweenPerson();
+            TruthValues panel = new TruthValues(between, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Condition(index, factors, model, design, analyses, cells, panel, Map.of(), panel, panel, 0,
+                source);
+        }
         TruthValues truth = mixture(cells, i -> cells.get(i).probability());
         Map<String, Map<String, TruthValues>> byModerator = new LinkedHashMap<>();
         List<Moderator> moderators = design.moderators();

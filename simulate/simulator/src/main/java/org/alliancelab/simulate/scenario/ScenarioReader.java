@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
+import org.alliancelab.simulate.model.PanelModel;
 import org.alliancelab.simulate.model.InvalidModelException;
 import org.alliancelab.simulate.model.Node;
 import org.alliancelab.simulate.model.Path;
@@ -75,7 +76,7 @@ final class ScenarioReader {
     }
 
     StudyDesign design(JsonObject d, StructuralModel model) {
-        d.allowOnly("studies", "sampleSize", "moderators", "adjustedReporting", "publication", "dropout");
+        d.allowOnly("studies", "sampleSize", "moderators", "adjustedReporting", "publication", "dropout", "sessions");
         int studies = d.integer("studies", 2, 1_000_000);
         int p = model.adjustment().length;
         SampleSizeDistribution sampleSize = sampleSize(d.object("sampleSize"), p);
@@ -84,7 +85,79 @@ final class ScenarioReader {
             .map(r -> adjustedReporting(r, moderators, p));
         Optional<PublicationSelection> publication = d.optionalObject("publication").map(this::publication);
         Optional<Dropout> dropout = d.optionalObject("dropout").map(o -> dropout(o, model));
-        return new StudyDesign(studies, sampleSize, moderators, reporting, publication, dropout);
+        Optional<PanelModel> sessions = d.optionalObject("sessions").map(o -> sessions(o, d, model));
+        return new StudyDesign(studies, sampleSize, moderators, reporting, publication, dropout, sessions);
+    }
+
+    /**
+     * The session-by-session block: the random-intercept cross-lagged panel model. Refuses what
+     * a panel study does not have (moderators, adjusted reporting, dropout, the model's paths
+     * and adjustment set) and a within-person process without a stationary distribution.
+     */
+    private PanelModel sessions(JsonObject o, JsonObject d, StructuralModel model) {
+        o.allowOnly("count", "intercepts", "carryOver", "crossLagged", "reverse", "innovations", "measurementError");
+        for (String key : List.of("moderators", "adjustedReporting", "dropout")) {
+            if (d.has(key)) {
+                throw d.error(key, "a session-by-session design (design.sessions) has no " + key);
+            }
+        }
+        if (!model.paths().isEmpty() || model.adjustment().length > 0) {
+            throw new ScenarioException(source, "/model",
+                "with design.sessions the model only names alliance and outcome: give no paths and no adjustment");
+        }
+        int count = o.integer("count", 3, 1000);
+        JsonObject intercepts = o.object("intercepts");
+        intercepts.allowOnly("sd", "correlation");
+        double[] interceptSd = pair(intercepts, "sd");
+        double interceptCorrelation = intercepts.number("correlation", -1, 1);
+        double[] carryOver = o.numbers("carryOver");
+        if (carryOver.length != 2) {
+            throw o.error("carryOver", "two carry-over coefficients expected [alliance, outcome], got " + carryOver.length);
+        }
+        JsonObject cross = o.object("crossLagged");
+        cross.allowOnly("beta", "sd");
+        double beta = cross.number("beta");
+        double sd = cross.number("sd", 0.0);
+        if (sd < 0) {
+            throw cross.error("sd", "must be >= 0, got " + sd);
+        }
+        double reverse = o.number("reverse", 0.0);
+        JsonObject innovations = o.object("innovations");
+        innovations.allowOnly("sd", "correlation");
+        double[] innovationSd = pair(innovations, "sd");
+        if (innovationSd[0] == 0 || innovationSd[1] == 0) {
+            throw innovations.error("sd", "innovation SDs must be positive");
+        }
+        double innovationCorrelation = innovations.number("correlation", -0.999, 0.999);
+        double[] errorSd = {0, 0};
+        if (o.has("measurementError")) {
+            JsonObject error = o.object("measurementError");
+            error.allowOnly("sd");
+            errorSd = pair(error, "sd");
+        }
+        PanelModel panel = new PanelModel(count, interceptSd[0], interceptSd[1], interceptCorrelation,
+            carryOver[0], carryOver[1], beta, sd, reverse, innovationSd[0], innovationSd[1], innovationCorrelation,
+            errorSd[0], errorSd[1]);
+        double radius = panel.var1(beta).spectralRadius();
+        if (!(radius < 1)) {
+            throw new ScenarioException(source, o.pointer(), String.format(java.util.Locale.ROOT,
+                "the within-person process is not stationary: the VAR(1) matrix [[%s, %s], [%s, %s]] has an "
+                    + "eigenvalue of modulus %.4g (must be < 1)", carryOver[0], reverse, beta, carryOver[1], radius));
+        }
+        return panel;
+    }
+
+    private static double[] pair(JsonObject o, String key) {
+        double[] v = o.numbers(key);
+        if (v.length != 2) {
+            throw o.error(key, "two values expected [alliance, outcome], got " + v.length);
+        }
+        for (double x : v) {
+            if (!(x >= 0)) {
+                throw o.error(key, "SDs must be >= 0, got " + x);
+            }
+        }
+        return v;
     }
 
     private PublicationSelection publication(JsonObject o) {

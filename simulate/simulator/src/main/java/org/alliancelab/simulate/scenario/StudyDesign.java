@@ -1,5 +1,6 @@
 package org.alliancelab.simulate.scenario;
 
+import org.alliancelab.simulate.model.PanelModel;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param adjustedReporting which studies report an adjusted estimate (empty: none do)
  * @param publication publication selection (empty: every study is published)
  * @param dropout patient dropout (empty: none)
+ * @param sessions a session-by-session design: the patients' alliance and outcome over
+ *     sessions (empty: the cross-sectional structural model)
  */
 public record StudyDesign(
     int studies,
@@ -20,7 +23,8 @@ public record StudyDesign(
     List<Moderator> moderators,
     Optional<AdjustedReporting> adjustedReporting,
     Optional<PublicationSelection> publication,
-    Optional<Dropout> dropout) {
+    Optional<Dropout> dropout,
+    Optional<PanelModel> sessions) {
 
     /**
      * Defensive copy.
@@ -28,6 +32,7 @@ public record StudyDesign(
      * @param moderators categorical moderators in scenario order
      * @param adjustedReporting which studies report an adjusted estimate (empty: none do)
      * @param dropout patient dropout (empty: none)
+     * @param sessions a session-by-session design (empty: none)
      * @param publication publication selection (empty: every study is published)
      * @param sampleSize sample-size distribution
      * @param studies number of PUBLISHED studies per replication (with publication selection,

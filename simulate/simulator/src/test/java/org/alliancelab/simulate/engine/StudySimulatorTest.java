@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class StudySimulatorTest {
+    /** The engines of cross-sectional studies (the panel engine has its own tests, PanelDrawTest). */
+    private static final List<Engine> CROSS_SECTIONAL = List.of(Engine.PATIENT, Engine.SUFFICIENT);
+
 
     /** Confounders C (rel .9) and M (rel .6) of X (rel .8) and Y (rel .7); X -> Y = .25. */
     static String scenario(int studies, String sampleSize, String xySd, String extraDesign) {
@@ -158,7 +161,7 @@ class StudySimulatorTest {
     @Test
     void monteCarloMeanConvergesToTruth() {
         int n = 100;
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : CROSS_SECTIONAL) {
             int studies = engine == Engine.SUFFICIENT ? 40_000 : 8_000;
             Condition c = condition(scenario(studies, "{\"distribution\": \"fixed\", \"n\": " + n + "}", "0.0", ""));
             TruthValues truth = c.truth();
@@ -216,7 +219,7 @@ class StudySimulatorTest {
         String json = scenario(2_000, "{\"distribution\": \"fixed\", \"n\": 500}", "0.0", "");
         double population = StudySimulator.of(condition(withPairedCorrelation(json, "\"population\"")),
             Engine.SUFFICIENT).simulate(rng(9)).studies().get(0).pairedCorrelation();
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : CROSS_SECTIONAL) {
             List<SimulatedStudy> s = StudySimulator.of(condition(withPairedCorrelation(json, "\"sample\"")), engine)
                 .simulate(rng(9)).studies();
             double[] rho = s.stream().mapToDouble(SimulatedStudy::pairedCorrelation).toArray();
@@ -242,7 +245,7 @@ class StudySimulatorTest {
     @Test
     void deterministicAndReusable() {
         Condition c = condition(scenario(30, "{\"distribution\": \"lognormal\", \"median\": 60, \"spread\": 0.7}", "0.1", ""));
-        for (Engine engine : Engine.values()) {
+        for (Engine engine : CROSS_SECTIONAL) {
             StudySimulator reused = StudySimulator.of(c, engine);
             reused.simulate(rng(1));
             SimulatedReplication second = reused.simulate(rng(2));
