@@ -100,7 +100,7 @@ public final class ScenarioDesign implements MonteCarloDesign {
             Condition first = scenario.conditions().get(0);
             throw new ScenarioException(first.source(), u.get().pointer(), u.get().reason());
         }
-        List<Analysis> all = new ArrayList<>(StandardAnalyses.of(scenario.conditions().get(0)));
+        List<Analysis> all = new ArrayList<>(StandardAnalyses.of(scenario.conditions()));
         all.addAll(extra);
         return new ScenarioDesign(scenario, engine, all);
     }

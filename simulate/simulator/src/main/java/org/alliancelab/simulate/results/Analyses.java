@@ -27,6 +27,8 @@ public final class Analyses {
     public static final String PET_PEESE = "petpeese";
     /** Robustness of the adjusted pooled correlation to unmeasured confounding. */
     public static final String SENSITIVITY = "sensitivity";
+    /** The pooled instrumental-variable (encouragement-trial) analysis. */
+    public static final String INSTRUMENTAL_VARIABLE = "iv";
     /** The analysis named in a failure when a whole replication failed. */
     public static final String REPLICATION = "replication";
 

@@ -28,7 +28,14 @@ public enum Estimand {
     /** Standardized direct effect (the path coefficient exposure to outcome). */
     DIRECT_EFFECT("direct_effect"),
     /** atanh(adjusted) - atanh(unadjusted): what the difference tests estimate (z scale). */
-    DIFFERENCE("difference");
+    DIFFERENCE("difference"),
+    /** The population Wald ratio cov(Z, Y) / cov(Z, X) of an encouragement trial's observed variables. */
+    IV_ESTIMAND("iv_estimand"),
+    /**
+     * The causal effect of the exposure on the outcome on the scale of the IV estimate,
+     * {@code total_effect * sqrt(rel_y / rel_x)} ({@link org.alliancelab.simulate.model.InstrumentalTruth}).
+     */
+    IV_CAUSAL_EFFECT("iv_causal_effect");
 
     /** The targets of a pooled correlation, in report order. */
     public static final List<Estimand> CORRELATIONS = List.of(UNADJUSTED, ADJUSTED, ADJUSTED_LATENT, CAUSAL);
@@ -50,6 +57,7 @@ public enum Estimand {
     /**
      * @param truth population values of a condition
      * @return this estimand's value
+     * @throws IllegalArgumentException for the IV estimands, which are not fields of TruthValues
      */
     public double of(TruthValues truth) {
         switch (this) {
@@ -65,8 +73,10 @@ public enum Estimand {
                 return truth.totalEffect();
             case DIRECT_EFFECT:
                 return truth.directEffect();
-            default:
+            case DIFFERENCE:
                 return Correlations.toFisherZ(truth.adjusted()) - Correlations.toFisherZ(truth.unadjusted());
+            default:
+                throw new IllegalArgumentException(key + " is not a correlation truth (see InstrumentalTruth)");
         }
     }
 
