@@ -57,7 +57,8 @@ final class ResultTables {
             out.printf(Locale.ROOT, "  %-26s %6s %18s %8s %-16s %8s %15s %15s %8s %7s %6s%n", "pooled r", "k",
                 "mean ± MCSE", "emp SE", "target", "bias", "coverage", "cov:causal", "rej r=0", "tau2", "I2");
             for (String a : analyses(c)) {
-                if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES) || a.equals(DIFF_PAIRED)) {
+                if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES) || a.equals(DIFF_PAIRED)
+                    || a.equals(Analyses.INSTRUMENTAL_VARIABLE)) {
                     continue;
                 }
                 Estimand own = Analyses.target(a);
@@ -86,6 +87,7 @@ final class ResultTables {
             }
             printBiasMethods(out, c);
             printSensitivity(out, c);
+            printInstrumentalVariable(out, c);
             out.printf(Locale.ROOT, "  studies: %s published, %s report an adjusted r, %s negative correlations "
                 + "(%s per replication)%n", value(c, STUDIES, MeasureNames.MEAN_K, "", 1),
                 value(c, STUDIES, MeasureNames.MEAN_K_ADJUSTED, "", 1), pct(c, STUDIES, MeasureNames.SHARE_NEGATIVE, ""),
@@ -93,6 +95,33 @@ final class ResultTables {
             out.printf(Locale.ROOT, "  failed replications: %d of %d%s%n", c.failures().size(), c.replications(),
                 c.failures().isEmpty() ? "" : " (see summary.json for their coordinates)");
         }
+    }
+
+    /** The encouragement trials' pooled IV estimate against the causal effect and the IV estimand. */
+    private static void printInstrumentalVariable(PrintWriter out, ConditionSummary c) {
+        String iv = Analyses.INSTRUMENTAL_VARIABLE;
+        if (c.find(iv, MEAN, "").isEmpty()) {
+            return;
+        }
+        String effect = Estimand.IV_CAUSAL_EFFECT.key();
+        String estimand = Estimand.IV_ESTIMAND.key();
+        out.printf(Locale.ROOT, "  %-26s pooled IV estimate %s (emp SE %s, k %s); causal effect %s: bias %s, coverage %s;"
+                + " IV estimand %s: bias %s, coverage %s; rejects 0 in %s, the ITT test in %s%n", iv,
+            meanMcse(c, iv, MEAN, ""), value(c, iv, MeasureNames.EMPIRICAL_SE, "", 4), value(c, iv, MeasureNames.MEAN_K, "", 1),
+            truthText(c, iv, effect), signed(c, iv, MeasureNames.BIAS, effect), proportion(c, iv, MeasureNames.COVERAGE, effect),
+            truthText(c, iv, estimand), signed(c, iv, MeasureNames.BIAS, estimand),
+            proportion(c, iv, MeasureNames.COVERAGE, estimand), proportion(c, iv, REJECTION, ""),
+            proportion(c, iv, "itt_rejection_rate", ""));
+        out.printf(Locale.ROOT, "  %-26s first stage: mean F %s, median F %s, share of studies with F < 10 %s%n", "",
+            value(c, iv, MeasureNames.MEAN_FIRST_STAGE_F, "", 1), value(c, iv, MeasureNames.MEAN_MEDIAN_FIRST_STAGE_F, "", 1),
+            pct(c, iv, MeasureNames.MEAN_SHARE_WEAK, ""));
+    }
+
+    /** The true value behind a bias: the mean minus the bias. */
+    private static String truthText(ConditionSummary c, String analysis, String estimand) {
+        var mean = c.find(analysis, MEAN, "");
+        var bias = c.find(analysis, MeasureNames.BIAS, estimand);
+        return mean.isPresent() && bias.isPresent() ? num(mean.get().value() - bias.get().value(), 3) : "-";
     }
 
     /** What the bias methods add to their row of the table: detection, imputed studies, choices. */
