@@ -112,7 +112,8 @@ final class ResultTables {
             truthText(c, iv, estimand), signed(c, iv, MeasureNames.BIAS, estimand),
             proportion(c, iv, MeasureNames.COVERAGE, estimand), proportion(c, iv, REJECTION, ""),
             proportion(c, iv, "itt_rejection_rate", ""));
-        out.printf(Locale.ROOT, "  %-26s first stage: mean F %s, median F %s, share of studies with F < 10 %s%n", "",
+        out.printf(Locale.ROOT, "  %-26s pooled ITT / pooled first stage: mean %s; first stage: mean F %s, median F %s,"
+                + " share of studies with F < 10 %s%n", "", value(c, iv, MeasureNames.MEAN_RATIO_OF_POOLED, "", 4),
             value(c, iv, MeasureNames.MEAN_FIRST_STAGE_F, "", 1), value(c, iv, MeasureNames.MEAN_MEDIAN_FIRST_STAGE_F, "", 1),
             pct(c, iv, MeasureNames.MEAN_SHARE_WEAK, ""));
     }

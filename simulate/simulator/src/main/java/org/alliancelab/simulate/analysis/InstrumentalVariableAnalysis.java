@@ -24,7 +24,10 @@ import org.alliancelab.simulate.scenario.ModeratorCell;
  * effect with its SE, the intention-to-treat slope (Y on Z) and the first stage (X on Z, with its
  * F) ({@link InstrumentalVariable}); then the IV estimates pooled by random effects with the
  * scenario's estimator and test (on the estimate's own scale, variances SE<sup>2</sup>), and
- * the ITT slopes pooled the same way (a test of the encouragement's effect on outcome).
+ * the ITT slopes pooled the same way (a test of the encouragement's effect on outcome), and the
+ * first-stage slopes; {@code ratio} is the pooled ITT over the pooled first stage (the Wald ratio
+ * of the pooled trials, whose first stage is k times stronger than a study's: a point estimate
+ * only, without interval).
  * Weak-instrument diagnostics: the mean and median first-stage F of the studies and the share
  * with F &lt; 10 (Staiger &amp; Stock 1997).
  *
@@ -42,7 +45,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
 
     private static final String NAME = Analyses.INSTRUMENTAL_VARIABLE;
     private static final ColumnGroup COLUMNS = new ColumnGroup(NAME, List.of("k", "estimate", "se", "ci_lower",
-        "ci_upper", "p", "tau2", "i2", "itt", "itt_p", "first_stage", "mean_f", "median_f", "share_weak"));
+        "ci_upper", "p", "tau2", "i2", "itt", "itt_p", "first_stage", "ratio", "mean_f", "median_f", "share_weak"));
 
     private final List<InstrumentalTruth> truths;
 
@@ -99,6 +102,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
         means.put(MeasureNames.MEAN_K, Analyses.column(NAME, "k"));
         means.put(MeasureNames.MEAN_ITT, Analyses.column(NAME, "itt"));
         means.put(MeasureNames.MEAN_FIRST_STAGE, Analyses.column(NAME, "first_stage"));
+        means.put(MeasureNames.MEAN_RATIO_OF_POOLED, Analyses.column(NAME, "ratio"));
         means.put(MeasureNames.MEAN_FIRST_STAGE_F, Analyses.column(NAME, "mean_f"));
         means.put(MeasureNames.MEAN_MEDIAN_FIRST_STAGE_F, Analyses.column(NAME, "median_f"));
         means.put(MeasureNames.MEAN_SHARE_WEAK, Analyses.column(NAME, "share_weak"));
@@ -161,7 +165,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
                     Arrays.sort(f, 0, k);
                     double median = k % 2 == 1 ? f[k / 2] : (f[k / 2 - 1] + f[k / 2]) / 2;
                     out.write(record, iv.k(), iv.estimate(), iv.se(), iv.ciLower(), iv.ciUpper(), iv.pValue(),
-                        iv.tau2(), iv.i2(), itt.estimate(), itt.pValue(), first.estimate(), sumF / k, median,
+                        iv.tau2(), iv.i2(), itt.estimate(), itt.pValue(), first.estimate(), itt.estimate() / first.estimate(), sumF / k, median,
                         (double) weak / k);
                 } catch (RuntimeException e) {
                     failures.add(Failure.of(NAME, e));

@@ -75,6 +75,8 @@ public final class MeasureNames {
     public static final String MEAN_SHARE_WEAK = "mean_share_weak";
     /** Mean over replications of the pooled intention-to-treat effect. */
     public static final String MEAN_ITT = "mean_itt";
+    /** Mean over replications of the pooled ITT over the pooled first stage. */
+    public static final String MEAN_RATIO_OF_POOLED = "mean_ratio_of_pooled";
     /** Mean over replications of the pooled first-stage effect. */
     public static final String MEAN_FIRST_STAGE = "mean_first_stage";
 }
