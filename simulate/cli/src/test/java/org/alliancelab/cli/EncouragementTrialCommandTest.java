@@ -44,7 +44,9 @@ class EncouragementTrialCommandTest {
         assertTrue(summary.contains(",iv,mean_share_weak,"), "weak-instrument share in summary.csv");
         CliRun report = CliRun.of("report", run.toString(), "--out", tmp.resolve("r.html").toString());
         assertEquals(0, report.exitCode(), report.err());
-        assertTrue(Files.readString(tmp.resolve("r.html")).contains("iv_causal_effect"));
+        String html = Files.readString(tmp.resolve("r.html"));
+        assertTrue(html.contains("<code>iv_causal_effect</code>"), "the report names the IV targets");
+        assertTrue(html.contains("<tr><td>iv</td>"), "the report has a row of the iv analysis");
         CliRun truth = CliRun.of("truth", "--scenario", "encouragement-trial-null");
         assertEquals(0, truth.exitCode(), truth.err());
         assertTrue(truth.out().contains("IV estimand cov(Z, Y)/cov(Z, X) 0.0000"), truth.out());
