@@ -24,6 +24,9 @@ import java.util.function.IntToDoubleFunction;
  * this effect (the error is uncorrelated with Z); it changes the unit. On the latent
  * standardized scale of the model the effect is b itself: divide by {@code sqrt(rel_y / rel_x)}.
  *
+ * <p>Edge case: a randomized node with no directed path to the exposure has no first stage; the
+ * estimand is then NaN (0/0 or +-infinity) and so are the bias and coverage against it.
+ *
  * @param estimand the population Wald ratio of the observed covariances
  * @param causalEffect the causal effect of the exposure on the outcome on the same scale,
  *     {@code b sqrt(rel_y / rel_x)}
