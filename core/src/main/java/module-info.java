@@ -12,6 +12,7 @@ module org.alliancelab.meta {
     exports org.alliancelab.meta.comparison;
     exports org.alliancelab.meta.dependence;
     exports org.alliancelab.meta.effectsize;
+    exports org.alliancelab.meta.iv;
     exports org.alliancelab.meta.panel;
     exports org.alliancelab.meta.pooling;
     exports org.alliancelab.meta.regression;

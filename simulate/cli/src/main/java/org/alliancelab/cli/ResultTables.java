@@ -61,7 +61,7 @@ final class ResultTables {
                 "mean ± MCSE", "emp SE", "target", "bias", "coverage", "cov:causal", "rej r=0", "tau2", "I2");
             for (String a : analyses(c)) {
                 if (c.find(a, MeasureNames.MEAN_K, "").isEmpty() || a.equals(STUDIES) || a.equals(DIFF_PAIRED)
-                    || isLagged(a)) {
+                    || isLagged(a) || a.equals(Analyses.INSTRUMENTAL_VARIABLE)) {
                     continue;
                 }
                 Estimand own = Analyses.target(a);
@@ -91,6 +91,7 @@ final class ResultTables {
             printLagged(out, c);
             printBiasMethods(out, c);
             printSensitivity(out, c);
+            printInstrumentalVariable(out, c);
             out.printf(Locale.ROOT, "  studies: %s published, %s report an adjusted r, %s negative correlations "
                 + "(%s per replication)%n", value(c, STUDIES, MeasureNames.MEAN_K, "", 1),
                 value(c, STUDIES, MeasureNames.MEAN_K_ADJUSTED, "", 1), pct(c, STUDIES, MeasureNames.SHARE_NEGATIVE, ""),
@@ -125,6 +126,34 @@ final class ResultTables {
                 signed(c, a, MeasureNames.BIAS, causal), proportion(c, a, MeasureNames.COVERAGE, causal),
                 proportion(c, a, REJECTION, ""));
         }
+    }
+
+    /** The encouragement trials' pooled IV estimate against the causal effect and the IV estimand. */
+    private static void printInstrumentalVariable(PrintWriter out, ConditionSummary c) {
+        String iv = Analyses.INSTRUMENTAL_VARIABLE;
+        if (c.find(iv, MEAN, "").isEmpty()) {
+            return;
+        }
+        String effect = Estimand.IV_CAUSAL_EFFECT.key();
+        String estimand = Estimand.IV_ESTIMAND.key();
+        out.printf(Locale.ROOT, "  %-26s pooled IV estimate %s (emp SE %s, k %s); causal effect %s: bias %s, coverage %s;"
+                + " IV estimand %s: bias %s, coverage %s; rejects 0 in %s, the ITT test in %s%n", iv,
+            meanMcse(c, iv, MEAN, ""), value(c, iv, MeasureNames.EMPIRICAL_SE, "", 4), value(c, iv, MeasureNames.MEAN_K, "", 1),
+            truthText(c, iv, effect), signed(c, iv, MeasureNames.BIAS, effect), proportion(c, iv, MeasureNames.COVERAGE, effect),
+            truthText(c, iv, estimand), signed(c, iv, MeasureNames.BIAS, estimand),
+            proportion(c, iv, MeasureNames.COVERAGE, estimand), proportion(c, iv, REJECTION, ""),
+            proportion(c, iv, "itt_rejection_rate", ""));
+        out.printf(Locale.ROOT, "  %-26s pooled ITT / pooled first stage: mean %s; first stage: mean F %s, median F %s,"
+                + " share of studies with F < 10 %s%n", "", value(c, iv, MeasureNames.MEAN_RATIO_OF_POOLED, "", 4),
+            value(c, iv, MeasureNames.MEAN_FIRST_STAGE_F, "", 1), value(c, iv, MeasureNames.MEAN_MEDIAN_FIRST_STAGE_F, "", 1),
+            pct(c, iv, MeasureNames.MEAN_SHARE_WEAK, ""));
+    }
+
+    /** The true value behind a bias: the mean minus the bias. */
+    private static String truthText(ConditionSummary c, String analysis, String estimand) {
+        var mean = c.find(analysis, MEAN, "");
+        var bias = c.find(analysis, MeasureNames.BIAS, estimand);
+        return mean.isPresent() && bias.isPresent() ? num(mean.get().value() - bias.get().value(), 3) : "-";
     }
 
     /** What the bias methods add to their row of the table: detection, imputed studies, choices. */

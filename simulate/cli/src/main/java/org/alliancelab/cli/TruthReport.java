@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.alliancelab.simulate.model.PanelTruth;
 import org.alliancelab.simulate.model.TruthValues;
+import org.alliancelab.simulate.analysis.InstrumentalVariableAnalysis;
+import org.alliancelab.simulate.model.InstrumentalTruth;
 import org.alliancelab.simulate.results.Estimand;
 import org.alliancelab.simulate.results.SummaryJson;
 import org.alliancelab.simulate.scenario.Condition;
@@ -77,6 +79,13 @@ final class TruthReport {
                 SummaryJson.putNumber(panel, Estimand.NAIVE_LAGGED_LIMIT.key(), p.naiveLagged());
                 SummaryJson.putNumber(panel, Estimand.WITHIN_LAGGED_LIMIT.key(), p.withinLagged());
             });
+            if (c.model().instrument() >= 0) {
+                InstrumentalTruth iv = InstrumentalVariableAnalysis.truth(c);
+                ObjectNode n = o.putObject("instrumental_variable");
+                n.put(Estimand.IV_ESTIMAND.key(), iv.estimand());
+                n.put(Estimand.IV_CAUSAL_EFFECT.key(), iv.causalEffect());
+                n.put("first_stage_correlation", iv.firstStageCorrelation());
+            }
         }
         try {
             return MAPPER.writeValueAsString(root) + System.lineSeparator();
@@ -137,6 +146,14 @@ final class TruthReport {
                 b.append(String.format(Locale.ROOT, "Paths vary between studies: each value is the mean over the studies'"
                     + " draws (redraw rule included; quadrature error %.1e on the z scale), the target of the"
                     + " pooled analyses; the last row is the model at the mean paths.%n", c.truthError()));
+            }
+            if (c.model().instrument() >= 0) {
+                InstrumentalTruth iv = InstrumentalVariableAnalysis.truth(c);
+                b.append("encouragement trial (randomized '").append(c.model().nodes().get(c.model().instrument()).name())
+                    .append("'): IV estimand cov(Z, Y)/cov(Z, X) ").append(format(iv.estimand(), digits))
+                    .append(", causal effect on its scale (total_effect * sqrt(rel_y / rel_x)) ")
+                    .append(format(iv.causalEffect(), digits)).append(", first-stage correlation ")
+                    .append(format(iv.firstStageCorrelation(), digits)).append(" (at the mean paths)\n");
             }
         }
         return b.toString();

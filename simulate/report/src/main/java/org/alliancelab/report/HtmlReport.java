@@ -484,7 +484,11 @@ public final class HtmlReport {
 
     private static void performanceTables(StringBuilder h, SimulationOutput run) {
         h.append("<h3>Performance table</h3>\n<p>Each cell: the Monte Carlo estimate (its Monte Carlo SE). ")
-            .append("Bias and coverage are against the population value named in the column.</p>\n");
+            .append("Bias and coverage are against the population value named in the column.")
+            .append(run.conditions().stream().anyMatch(c -> c.find(Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.MEAN, "")
+                .isPresent()) ? " For the encouragement trials' <code>iv</code> analysis, causal means the causal effect "
+                + "<code>iv_causal_effect</code> and its own target is <code>iv_estimand</code> (docs/designs.md)." : "")
+            .append("</p>\n");
         for (ConditionSummary c : run.conditions()) {
             h.append("<h4>").append(Html.esc(run.conditionLabel(c))).append("</h4>\n");
             if (c.failures().size() > 0) {
@@ -503,8 +507,8 @@ public final class HtmlReport {
                     .append(cell(c, analysis, MeasureNames.MEAN_K, "", 1))
                     .append(cell(c, analysis, MeasureNames.MEAN, "", 3))
                     .append(cell(c, analysis, MeasureNames.EMPIRICAL_SE, "", 3))
-                    .append(cell(c, analysis, MeasureNames.BIAS, Estimand.CAUSAL.key(), 3))
-                    .append(cell(c, analysis, MeasureNames.COVERAGE, Estimand.CAUSAL.key(), 3))
+                    .append(cell(c, analysis, MeasureNames.BIAS, Analyses.causalTarget(analysis).key(), 3))
+                    .append(cell(c, analysis, MeasureNames.COVERAGE, Analyses.causalTarget(analysis).key(), 3))
                     .append(own.isEmpty() ? "<td></td>" : cell(c, analysis, MeasureNames.COVERAGE, own, 3))
                     .append(cell(c, analysis, MeasureNames.REJECTION_RATE, "", 3))
                     .append(cell(c, analysis, MeasureNames.MEAN_TAU2, "", 4))

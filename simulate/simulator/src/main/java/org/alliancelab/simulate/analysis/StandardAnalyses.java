@@ -74,4 +74,20 @@ public final class StandardAnalyses {
         }
         return List.copyOf(list);
     }
+
+    /**
+     * The analyses of {@link #of(Condition)} for the first condition, plus, when the model has a
+     * randomized node, the encouragement trials' {@link InstrumentalVariableAnalysis} (last, so
+     * that every other column keeps its place).
+     *
+     * @param conditions the scenario's conditions (the IV analysis's truths are per condition)
+     * @return the analyses
+     */
+    public static List<Analysis> of(List<Condition> conditions) {
+        List<Analysis> list = new ArrayList<>(of(conditions.get(0)));
+        if (conditions.get(0).model().instrument() >= 0) {
+            list.add(InstrumentalVariableAnalysis.of(conditions));
+        }
+        return List.copyOf(list);
+    }
 }

@@ -75,9 +75,9 @@ public record ConfounderStrength(double exposure, double outcome) {
         double[] psi = new double[k];
         double[][] sigma = new double[k][k];
         model.latentCovariance(model.coefficients(), psi, sigma);
-        int[] vars = model.analysisNodes(); // exposure, outcome, adjustment
+        int[] vars = model.analysisNodes(); // exposure, outcome, adjustment (then the instrument, not used)
         double[] rel = model.reliabilities();
-        int q = vars.length;
+        int q = 2 + model.adjustment().length;
         double[][] obs = new double[q][q];
         model.observedCovariance(sigma, rel, obs);
         // Joint covariance of (U, analysis variables), U first.

@@ -38,6 +38,8 @@ final class CellPlan {
     final double reportProbability;
     final int[] dropNodes;
     final double[] dropCoefficients;
+    /** The share of a binary randomized node (the instrument, last analysis variable); NaN when none is binary. */
+    final double instrumentShare;
     /** The latent covariance for drawn coefficients (null when none vary). */
     final CovarianceUpdate update;
 
@@ -103,7 +105,7 @@ final class CellPlan {
         // NaN for the sample rule: each study's value comes from its own sampled matrix.
         pairedCorrelation = switch (rule.method()) {
             case CONSTANT -> rule.value();
-            case POPULATION -> SamplingCorrelation.deltaMethod(obs);
+            case POPULATION -> SamplingCorrelation.deltaMethod(leading(obs, 2 + model.adjustment().length));
             case SAMPLE -> Double.NaN;
         };
         double report = 0;
@@ -114,6 +116,9 @@ final class CellPlan {
             report = fraction.fraction();
         }
         reportProbability = report;
+        int z = model.instrument();
+        instrumentShare = z >= 0 && model.nodes().get(z).randomization().isBinary()
+            ? model.nodes().get(z).randomization().share() : Double.NaN;
         Dropout dropout = condition.design().dropout().orElse(null);
         int drops = dropout == null ? 0 : dropout.coefficients().size();
         dropNodes = new int[drops];
@@ -125,5 +130,17 @@ final class CellPlan {
                 dropCoefficients[i++] = e.getValue();
             }
         }
+    }
+
+    /** The leading m x m block (exposure, outcome, covariates without the instrument). */
+    private static double[][] leading(double[][] c, int m) {
+        if (m == c.length) {
+            return c;
+        }
+        double[][] out = new double[m][m];
+        for (int a = 0; a < m; a++) {
+            System.arraycopy(c[a], 0, out[a], 0, m);
+        }
+        return out;
     }
 }

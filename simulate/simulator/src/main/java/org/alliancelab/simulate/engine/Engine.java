@@ -18,11 +18,18 @@ public enum Engine {
     PATIENT {
         @Override
         public Optional<Unsupported> unsupported(Condition condition) {
+            if (condition.design().dropout().isPresent() && binaryInstrument(condition)) {
+                return Optional.of(new Unsupported("/design/dropout",
+                    "dropout with a binary randomized node is not implemented (randomize a normal node)"));
+            }
             return panelOnly(condition);
         }
 
         @Override
         StudyDraw newDraw(Condition condition, int analysisVariables, int nodes) {
+            if (binaryInstrument(condition)) {
+                return new BinaryInstrumentDraw(analysisVariables);
+            }
             return condition.design().dropout()
                 .<StudyDraw>map(d -> new DropoutDraw(d, nodes, analysisVariables))
                 .orElseGet(() -> new PatientDraw(analysisVariables));
@@ -30,7 +37,9 @@ public enum Engine {
     },
     /**
      * Draws the observed sample covariance matrix directly from its Wishart distribution
-     * (Bartlett decomposition): the cost of a study does not depend on its size.
+     * (Bartlett decomposition): the cost of a study does not depend on its size. A binary
+     * randomized node enters as a normal variable with its covariances (standardized, variance
+     * p(1 - p) on the 0/1 scale): its sampling distribution is approximated by the normal one.
      */
     SUFFICIENT {
         @Override
@@ -74,6 +83,11 @@ public enum Engine {
                 "a session-by-session design needs the panel engine (--engine panel)"));
         }
         return Optional.empty();
+    }
+
+    private static boolean binaryInstrument(Condition condition) {
+        int z = condition.model().instrument();
+        return z >= 0 && condition.model().nodes().get(z).randomization().isBinary();
     }
 
     /** The engines in the order the default is chosen: the cheapest that can represent the scenario. */

@@ -67,6 +67,8 @@ public final class StudySimulator {
     private final int studies;
     private final int q;
     private final int covariates;
+    /** Whether the model has a randomized node, the last analysis variable. */
+    private final boolean instrument;
     private final int minimumAnalysed;
     private final SampleSizeDistribution sampleSize;
     private final PublicationSelection publication;
@@ -104,6 +106,9 @@ public final class StudySimulator {
     /** Per published study, the panel engine's statistics ({@link PanelDraw#STATISTICS} each), or null. */
     private final double[] outPanel;
     private final double[][] sampled;
+    /** Per study, s_zz, s_zx, s_zy, s_xx, s_xy, s_yy (divisor n - 1) when there is an instrument. */
+    private final double[] outInstrument;
+    private static final int INSTRUMENT_MOMENTS = 6;
     /** Per published study, its path coefficients (paths x studies), when kept. */
     private double[] outCoefficients;
     private int lastInvalid;
@@ -143,12 +148,13 @@ public final class StudySimulator {
         StructuralModel model = condition.model();
         int k = model.nodes().size();
         q = model.analysisNodes().length;
-        covariates = q - 2;
+        covariates = model.adjustment().length;
+        instrument = model.instrument() >= 0;
         minimumAnalysed = covariates + 4;
         cov = new double[q][q];
         chol = new double[q][q];
         comoment = new double[q][q];
-        smallL = new double[Math.max(1, q - 2)][Math.max(1, q - 2)];
+        smallL = new double[Math.max(1, covariates)][Math.max(1, covariates)];
         wa = new double[q];
         wb = new double[q];
         moments = new CoMoments(comoment);
@@ -165,9 +171,10 @@ public final class StudySimulator {
         outPaired = new double[studies];
         boolean own = condition.analyses().pairedCorrelation().method() == PairedCorrelationRule.Method.SAMPLE;
         outMoments = own ? new double[studies * q * q] : null;
-        sampled = new double[q][q];
+        sampled = new double[2 + covariates][2 + covariates];
         panelRows = design.sessions().map(s -> s.sessions() - 1).orElse(0);
         outPanel = design.sessions().isPresent() ? new double[studies * PanelDraw.STATISTICS] : null;
+        outInstrument = instrument ? new double[studies * INSTRUMENT_MOMENTS] : null;
     }
 
     /**
@@ -261,7 +268,8 @@ public final class StudySimulator {
             } else {
                 reports = rng.nextDouble() < plan.reportProbability;
             }
-            int dims = reports ? q : 2;
+            // An instrument needs every variable; it is the last, so it is drawn in any case.
+            int dims = reports || instrument ? q : 2;
             int analysed = draw.draw(plan, factor, dims, n, beta, resSd, rng, gaussian, moments);
             invalid += draw.takeInvalidDraws();
             double r = SmallMatrices.correlation(comoment);
@@ -280,7 +288,7 @@ public final class StudySimulator {
             }
             outN[published] = analysed;
             outR[published] = r;
-            outPartial[published] = reports ? SmallMatrices.partialCorrelation(comoment, q, smallL, wa, wb) : Double.NaN;
+            outPartial[published] = reports ? SmallMatrices.partialCorrelation(comoment, 2 + covariates, smallL, wa, wb) : Double.NaN;
             outCell[published] = cell;
             outReports[published] = reports;
             if (outPanel != null) {
@@ -289,6 +297,17 @@ public final class StudySimulator {
             }
             if (outCoefficients != null) {
                 System.arraycopy(beta, 0, outCoefficients, published * beta.length, beta.length);
+            }
+            if (outInstrument != null) {
+                double[][] c = comoment;
+                double d = analysed - 1.0;
+                int base = published * INSTRUMENT_MOMENTS;
+                outInstrument[base] = c[q - 1][q - 1] / d;
+                outInstrument[base + 1] = c[q - 1][0] / d;
+                outInstrument[base + 2] = c[q - 1][1] / d;
+                outInstrument[base + 3] = c[0][0] / d;
+                outInstrument[base + 4] = c[1][0] / d;
+                outInstrument[base + 5] = c[1][1] / d;
             }
             if (outMoments != null && reports) {
                 for (int a = 0; a < q; a++) {
@@ -341,6 +360,26 @@ public final class StudySimulator {
      */
     public double studyPairedCorrelation(int study) {
         return outPaired[study];
+    }
+
+    /** @return whether the condition has a randomized node (an instrument) */
+    public boolean hasInstrument() {
+        return instrument;
+    }
+
+    /**
+     * The sample variances and covariances (divisor n - 1) of a study's observed instrument Z,
+     * exposure X and outcome Y, what the IV analysis needs.
+     *
+     * @param study index of a published study of the last {@link #simulateInPlace} call
+     * @param out receives s_zz, s_zx, s_zy, s_xx, s_xy, s_yy (at least 6 entries)
+     * @throws IllegalStateException when the condition has no randomized node
+     */
+    public void studyInstrumentCovariances(int study, double[] out) {
+        if (outInstrument == null) {
+            throw new IllegalStateException("the condition has no randomized node");
+        }
+        System.arraycopy(outInstrument, study * INSTRUMENT_MOMENTS, out, 0, INSTRUMENT_MOMENTS);
     }
 
     /**
@@ -429,7 +468,7 @@ public final class StudySimulator {
         // The co-moment matrix is filled in its lower triangle; the delta method reads both, on
         // the correlation scale (its finite-difference step is absolute).
         int base = study * q * q;
-        for (int a = 0; a < q; a++) {
+        for (int a = 0; a < 2 + covariates; a++) {
             for (int b = 0; b <= a; b++) {
                 double c = outMoments[base + a * q + b]
                     / Math.sqrt(outMoments[base + a * q + a] * outMoments[base + b * q + b]);

@@ -42,8 +42,10 @@ public final class StructuralModel {
     private final int exposure;
     private final int outcome;
     private final int[] adjustment;
-    /** Exposure, outcome, then the adjustment set. */
+    /** Exposure, outcome, the adjustment set, then the randomized node if any. */
     private final int[] analysis;
+    /** The randomized node (the instrument), -1 when none. */
+    private final int instrument;
     private final int[] order;
     private final int[] from;
     private final int[] to;
@@ -62,10 +64,18 @@ public final class StructuralModel {
         this.exposure = exposure;
         this.outcome = outcome;
         this.adjustment = adjustment;
-        this.analysis = new int[2 + adjustment.length];
+        int z = -1;
+        for (int j = 0; j < nodes.size(); j++) {
+            z = nodes.get(j).randomized() ? j : z;
+        }
+        this.instrument = z;
+        this.analysis = new int[2 + adjustment.length + (z >= 0 ? 1 : 0)];
         analysis[0] = exposure;
         analysis[1] = outcome;
         System.arraycopy(adjustment, 0, analysis, 2, adjustment.length);
+        if (z >= 0) {
+            analysis[analysis.length - 1] = z;
+        }
         this.order = order;
         this.from = from;
         this.to = to;
@@ -79,7 +89,9 @@ public final class StructuralModel {
     /**
      * Builds and validates a model.
      *
-     * @param nodes the nodes (unique names; observed nodes with reliability in (0, 1])
+     * @param nodes the nodes (unique names; observed nodes with reliability in (0, 1]; at most
+     *     one randomized node, observed, with reliability 1, no incoming path, neither exposure,
+     *     outcome nor in the adjustment set)
      * @param paths the paths (between existing, distinct nodes; no duplicates; acyclic;
      *     finite beta; sd &gt;= 0)
      * @param exposure the observed exposure node
@@ -105,6 +117,9 @@ public final class StructuralModel {
             if (!(rel > 0 && rel <= 1)) {
                 throw new InvalidModelException("/nodes/" + i + "/reliability",
                     "reliability of '" + node.name() + "' must be in (0, 1], got " + rel);
+            }
+            if (node.randomized()) {
+                requireInstrument(nodes, i);
             }
         }
         int k = nodes.size();
@@ -136,6 +151,10 @@ public final class StructuralModel {
                 throw new InvalidModelException("/paths/" + p + "/sd",
                     "sd must be finite and >= 0, got " + path.sd());
             }
+            if (nodes.get(to[p]).randomized()) {
+                throw new InvalidModelException("/paths/" + p + "/to",
+                    "'" + path.to() + "' is randomized: no path may point into it");
+            }
             in.get(to[p]).add(p);
         }
         int[] order = topologicalOrder(k, m, from, to, nodes, paths);
@@ -162,6 +181,11 @@ public final class StructuralModel {
                 }
             }
         }
+        rejectRandomizedRole(nodes, x, "/exposure", "the exposure");
+        rejectRandomizedRole(nodes, y, "/outcome", "the outcome");
+        for (int a = 0; a < adj.length; a++) {
+            rejectRandomizedRole(nodes, adj[a], "/adjustment/" + a, "a covariate");
+        }
         int[][] incoming = new int[k][];
         for (int j = 0; j < k; j++) {
             incoming[j] = in.get(j).stream().mapToInt(Integer::intValue).toArray();
@@ -178,6 +202,32 @@ public final class StructuralModel {
                     + "% of its variance (must be < 100%)");
         }
         return model;
+    }
+
+    private static void requireInstrument(List<Node> nodes, int i) {
+        Node node = nodes.get(i);
+        String where = "/nodes/" + i;
+        if (!node.observed()) {
+            throw new InvalidModelException(where + "/observed",
+                "the randomized node '" + node.name() + "' is assigned by the trial, so it is observed");
+        }
+        if (node.reliability() != 1) {
+            throw new InvalidModelException(where + "/reliability",
+                "the randomized node '" + node.name() + "' is recorded without error (reliability 1)");
+        }
+        for (int j = 0; j < i; j++) {
+            if (nodes.get(j).randomized()) {
+                throw new InvalidModelException(where + "/randomized",
+                    "at most one node is randomized (the instrument), '" + nodes.get(j).name() + "' already is");
+            }
+        }
+    }
+
+    private static void rejectRandomizedRole(List<Node> nodes, int node, String where, String role) {
+        if (nodes.get(node).randomized()) {
+            throw new InvalidModelException(where, "the randomized node '" + nodes.get(node).name()
+                + "' is the instrument and cannot be " + role);
+        }
     }
 
     private static void requireObserved(List<Node> nodes, int node, String where) {
@@ -294,17 +344,19 @@ public final class StructuralModel {
     }
 
     /**
-     * Covariance of the observed proxies of the analysis variables (exposure, outcome, then the
-     * adjustment set in order): {@code sqrt(rel_a rel_b) Sigma_ab} off the diagonal, 1 on it.
+     * Covariance of the observed proxies of the analysis variables (exposure, outcome, the
+     * adjustment set in order, then the randomized node if any): {@code sqrt(rel_a rel_b) Sigma_ab}
+     * off the diagonal, 1 on it; the leading {@code out.length} of them.
      *
      * @param sigma latent covariance from {@link #latentCovariance}
      * @param reliabilities reliabilities per node (e.g. {@link #reliabilities()})
-     * @param out receives the q x q matrix, q = 2 + adjustment size
+     * @param out receives the q x q matrix, q at most {@code analysisNodes().length} (2 +
+     *     adjustment size for exposure, outcome and covariates)
      */
     public void observedCovariance(double[][] sigma, double[] reliabilities, double[][] out) {
         int[] vars = analysis;
-        for (int a = 0; a < vars.length; a++) {
-            for (int b = 0; b < vars.length; b++) {
+        for (int a = 0; a < out.length; a++) {
+            for (int b = 0; b < out.length; b++) {
                 out[a][b] = a == b ? 1
                     : Math.sqrt(reliabilities[vars[a]] * reliabilities[vars[b]])
                         * sigma[vars[a]][vars[b]];
@@ -470,6 +522,10 @@ public final class StructuralModel {
                 throw new InvalidModelException("/reliabilities/" + e.getKey(),
                     "node '" + e.getKey() + "' is not observed");
             }
+            if (nodes.get(j).randomized()) {
+                throw new InvalidModelException("/reliabilities/" + e.getKey(),
+                    "node '" + e.getKey() + "' is randomized: it is recorded without error");
+            }
             newNodes.set(j, new Node(e.getKey(), true, e.getValue()));
         }
         List<String> adj = Arrays.stream(adjustment).mapToObj(a -> nodes.get(a).name()).toList();
@@ -501,7 +557,12 @@ public final class StructuralModel {
         return adjustment.clone();
     }
 
-    /** @return node indices of exposure, outcome, then the adjustment set */
+    /** @return the index of the randomized node (the instrument), -1 when there is none */
+    public int instrument() {
+        return instrument;
+    }
+
+    /** @return the exposure, the outcome, the adjustment set, then the randomized node if any */
     public int[] analysisNodes() {
         return analysis.clone();
     }

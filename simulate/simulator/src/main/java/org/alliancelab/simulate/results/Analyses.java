@@ -31,6 +31,8 @@ public final class Analyses {
     public static final String WITHIN_LAGGED = "within_lagged";
     /** Robustness of the adjusted pooled correlation to unmeasured confounding. */
     public static final String SENSITIVITY = "sensitivity";
+    /** The pooled instrumental-variable (encouragement-trial) analysis. */
+    public static final String INSTRUMENTAL_VARIABLE = "iv";
     /** The analysis named in a failure when a whole replication failed. */
     public static final String REPLICATION = "replication";
 
@@ -60,7 +62,8 @@ public final class Analyses {
      * The estimand a built-in analysis estimates, against which its bias and coverage are
      * judged first: {@link Estimand#ADJUSTED} for {@link #ADJUSTED}, {@link Estimand#DIFFERENCE}
      * for the difference tests, {@link Estimand#UNADJUSTED} for the other pooled correlations
-     * (each among its own studies: all, the reporting ones, or a moderator level's).
+     * (each among its own studies: all, the reporting ones, or a moderator level's);
+     * {@link Estimand#IV_ESTIMAND} for {@link #INSTRUMENTAL_VARIABLE}.
      *
      * @param analysis analysis name
      * @return its own target
@@ -76,9 +79,21 @@ public final class Analyses {
                 return Estimand.NAIVE_LAGGED_LIMIT;
             case WITHIN_LAGGED:
                 return Estimand.WITHIN_LAGGED_LIMIT;
+            case INSTRUMENTAL_VARIABLE:
+                return Estimand.IV_ESTIMAND;
             default:
                 return Estimand.UNADJUSTED;
         }
+    }
+
+    /**
+     * @param analysis analysis name
+     * @return the causal effect it is judged against: {@link Estimand#IV_CAUSAL_EFFECT} for
+     *     {@link #INSTRUMENTAL_VARIABLE} (an effect, not a correlation), otherwise
+     *     {@link Estimand#CAUSAL}
+     */
+    public static Estimand causalTarget(String analysis) {
+        return analysis.equals(INSTRUMENTAL_VARIABLE) ? Estimand.IV_CAUSAL_EFFECT : Estimand.CAUSAL;
     }
 
     /**

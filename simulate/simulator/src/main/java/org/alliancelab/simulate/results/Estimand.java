@@ -34,7 +34,14 @@ public enum Estimand {
     /** Session-by-session designs: the limit of the naive pooled lagged regression's slope. */
     NAIVE_LAGGED_LIMIT("naive_lagged_limit"),
     /** Session-by-session designs: the limit of the within-person slope at T sessions (Nickell bias included). */
-    WITHIN_LAGGED_LIMIT("within_lagged_limit");
+    WITHIN_LAGGED_LIMIT("within_lagged_limit"),
+    /** The population Wald ratio cov(Z, Y) / cov(Z, X) of an encouragement trial's observed variables. */
+    IV_ESTIMAND("iv_estimand"),
+    /**
+     * The causal effect of the exposure on the outcome on the scale of the IV estimate,
+     * {@code total_effect * sqrt(rel_y / rel_x)} ({@link org.alliancelab.simulate.model.InstrumentalTruth}).
+     */
+    IV_CAUSAL_EFFECT("iv_causal_effect");
 
     /** The targets of a pooled correlation, in report order. */
     public static final List<Estimand> CORRELATIONS = List.of(UNADJUSTED, ADJUSTED, ADJUSTED_LATENT, CAUSAL);
@@ -56,6 +63,7 @@ public enum Estimand {
     /**
      * @param truth population values of a condition
      * @return this estimand's value
+     * @throws IllegalArgumentException for the IV estimands, which are not fields of TruthValues
      */
     public double of(TruthValues truth) {
         switch (this) {
@@ -74,7 +82,8 @@ public enum Estimand {
             case DIFFERENCE:
                 return Correlations.toFisherZ(truth.adjusted()) - Correlations.toFisherZ(truth.unadjusted());
             default:
-                // the panel estimands are not functions of the cross-sectional truths (PanelTruth)
+                // the panel and IV estimands are not functions of the cross-sectional truths
+                // (PanelTruth, InstrumentalTruth)
                 return Double.NaN;
         }
     }

@@ -67,4 +67,16 @@ public final class MeasureNames {
 
     private MeasureNames() {
     }
+    /** Mean over replications of the mean first-stage F of the studies (IV analysis). */
+    public static final String MEAN_FIRST_STAGE_F = "mean_first_stage_f";
+    /** Mean over replications of the median first-stage F of the studies. */
+    public static final String MEAN_MEDIAN_FIRST_STAGE_F = "mean_median_first_stage_f";
+    /** Mean over replications of the share of studies with first-stage F below 10. */
+    public static final String MEAN_SHARE_WEAK = "mean_share_weak";
+    /** Mean over replications of the pooled intention-to-treat effect. */
+    public static final String MEAN_ITT = "mean_itt";
+    /** Mean over replications of the pooled ITT over the pooled first stage. */
+    public static final String MEAN_RATIO_OF_POOLED = "mean_ratio_of_pooled";
+    /** Mean over replications of the pooled first-stage effect. */
+    public static final String MEAN_FIRST_STAGE = "mean_first_stage";
 }

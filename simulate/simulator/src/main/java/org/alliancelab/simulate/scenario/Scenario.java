@@ -35,7 +35,8 @@ import java.util.Map;
 public final class Scenario {
     private static final List<String> BUILT_IN = List.of("causal", "null-confounded",
         "null-unmeasured", "reverse-causation", "mediator", "dropout", "fluckiger2018",
-        "fluckiger2018-null", "selection", "session-by-session", "session-by-session-null");
+        "fluckiger2018-null", "selection", "encouragement-trial", "encouragement-trial-null", "session-by-session",
+        "session-by-session-null");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
             // a long description is valid JSON: lift the parser's 20-million-character cap

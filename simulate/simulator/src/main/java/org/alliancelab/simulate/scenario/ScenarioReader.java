@@ -14,6 +14,7 @@ import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.alliancelab.simulate.model.PanelModel;
 import org.alliancelab.simulate.model.InvalidModelException;
 import org.alliancelab.simulate.model.Node;
+import org.alliancelab.simulate.model.Randomization;
 import org.alliancelab.simulate.model.Path;
 import org.alliancelab.simulate.model.StructuralModel;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -47,12 +48,13 @@ final class ScenarioReader {
         m.allowOnly("nodes", "paths", "exposure", "outcome", "adjustment");
         List<Node> nodes = new ArrayList<>();
         for (JsonObject n : m.objects("nodes")) {
-            n.allowOnly("name", "observed", "reliability");
+            n.allowOnly("name", "observed", "reliability", "randomized");
             boolean observed = n.bool("observed", true);
             if (!observed && n.has("reliability")) {
                 throw n.error("reliability", "an unobserved node has no reliability");
             }
-            nodes.add(new Node(n.string("name"), observed, n.number("reliability", 1.0)));
+            Randomization randomization = n.has("randomized") ? randomization(n) : null;
+            nodes.add(new Node(n.string("name"), observed, n.number("reliability", 1.0), randomization));
         }
         List<Path> paths = new ArrayList<>();
         for (JsonObject p : m.optionalObjects("paths")) {
@@ -63,6 +65,36 @@ final class ScenarioReader {
                 m.strings("adjustment"));
         } catch (InvalidModelException e) {
             throw new ScenarioException(source, m.pointer() + e.location(), e.getMessage());
+        }
+    }
+
+    /** {@code {"share": p}} (binary) or {@code {"distribution": "normal"}}. */
+    private static Randomization randomization(JsonObject n) {
+        if (n.has("reliability")) {
+            throw n.error("reliability", "a randomized node is recorded without error: it has no reliability");
+        }
+        JsonObject r = n.object("randomized");
+        r.allowOnly("share", "distribution");
+        String distribution = r.optionalString("distribution").orElse(r.has("share") ? "binary" : "");
+        switch (distribution) {
+            case "binary":
+                if (!r.has("share")) {
+                    throw r.error("share", "a binary randomized node needs its share, e.g. {\"share\": 0.5}");
+                }
+                double share = r.number("share");
+                if (!(share > 0 && share < 1)) {
+                    throw r.error("share", "must be in (0, 1) (exclusive), got " + share);
+                }
+                return Randomization.binary(share);
+            case "normal":
+                if (r.has("share")) {
+                    throw r.error("share", "a normal randomized node has no share");
+                }
+                return Randomization.normal();
+            default:
+                throw r.error(r.has("distribution") ? "distribution" : "share",
+                    "expected {\"share\": p} (a binary assignment) or {\"distribution\": \"normal\"}"
+                        + (r.has("distribution") ? ", got '" + distribution + "'" : ""));
         }
     }
 
