@@ -23,22 +23,6 @@ public final class StandardAnalyses {
     }
 
     /**
-     * @param conditions the scenario's conditions (all share the design's structure)
-     * @return the analyses: those of {@link #of(Condition)} for the first condition, then for a
-     *     session-by-session design the two lagged effects
-     */
-    public static List<Analysis> of(List<Condition> conditions) {
-        Condition first = conditions.get(0);
-        if (first.design().sessions().isEmpty()) {
-            return of(first);
-        }
-        List<Analysis> list = new ArrayList<>(of(first));
-        list.add(LaggedEffect.of(LaggedEffect.Estimator.NAIVE, conditions));
-        list.add(LaggedEffect.of(LaggedEffect.Estimator.WITHIN, conditions));
-        return List.copyOf(list);
-    }
-
-    /**
      * @param first the scenario's first condition (every condition shares the design's
      *     structure: moderators, adjusted reporting, difference tests)
      * @return the analyses
@@ -76,16 +60,23 @@ public final class StandardAnalyses {
     }
 
     /**
-     * The analyses of {@link #of(Condition)} for the first condition, plus, when the model has a
-     * randomized node, the encouragement trials' {@link InstrumentalVariableAnalysis} (last, so
-     * that every other column keeps its place).
+     * The analyses of {@link #of(Condition)} for the first condition, then, for a
+     * session-by-session design, the naive and the within-person lagged effects, and, when the
+     * model has a randomized node, the encouragement trials' {@link InstrumentalVariableAnalysis}
+     * (after the others, so that every other column keeps its place).
      *
-     * @param conditions the scenario's conditions (the IV analysis's truths are per condition)
+     * @param conditions the scenario's conditions (all share the design's structure; the lagged
+     *     effects' and the IV analysis's truths are per condition)
      * @return the analyses
      */
     public static List<Analysis> of(List<Condition> conditions) {
-        List<Analysis> list = new ArrayList<>(of(conditions.get(0)));
-        if (conditions.get(0).model().instrument() >= 0) {
+        Condition first = conditions.get(0);
+        List<Analysis> list = new ArrayList<>(of(first));
+        if (first.design().sessions().isPresent()) {
+            list.add(LaggedEffect.of(LaggedEffect.Estimator.NAIVE, conditions));
+            list.add(LaggedEffect.of(LaggedEffect.Estimator.WITHIN, conditions));
+        }
+        if (first.model().instrument() >= 0) {
             list.add(InstrumentalVariableAnalysis.of(conditions));
         }
         return List.copyOf(list);
