@@ -297,6 +297,7 @@ public final class HtmlReport {
             h.append("<p class=\"note\">The summary carries no scenario definition to draw.</p>\n");
         }
         truthTable(h, run);
+        designTable(h, run);
         samplingDistributions(page, run, prefix);
         performancePlots(page, run, prefix);
         performanceTables(h, run);
@@ -342,6 +343,70 @@ public final class HtmlReport {
                 .append("</td>");
         }
         h.append("</tr>\n");
+    }
+
+    /**
+     * For the designs that could establish causality (docs/designs.md): per condition, each of
+     * the design's tests of "no alliance effect" against the causal effect it should find: its
+     * mean, the causal value (mean minus bias), the bias, the coverage of the causal value and
+     * the rejection rate, named power where the causal effect is not 0 and size where it is.
+     * Nothing for other runs.
+     */
+    private static void designTable(StringBuilder h, SimulationOutput run) {
+        String[][] rows = {
+            {Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.REJECTION_RATE, "Pooled IV (Wald / 2SLS) estimate"},
+            {Analyses.INSTRUMENTAL_VARIABLE, "itt_rejection_rate", "Intention-to-treat effect of the encouragement"},
+            {Analyses.UNADJUSTED_ALL, MeasureNames.REJECTION_RATE, "Between-person correlation"},
+            {Analyses.NAIVE_LAGGED, MeasureNames.REJECTION_RATE, "Naive lagged regression"},
+            {Analyses.WITHIN_LAGGED, MeasureNames.REJECTION_RATE, "Within-person lagged effect"}};
+        boolean iv = run.conditions().stream().anyMatch(c -> c.find(Analyses.INSTRUMENTAL_VARIABLE,
+            MeasureNames.MEAN, "").isPresent());
+        boolean panel = run.conditions().stream().anyMatch(c -> c.find(Analyses.WITHIN_LAGGED,
+            MeasureNames.MEAN, "").isPresent());
+        if (!iv && !panel) {
+            return;
+        }
+        h.append("<h3>Does the design find the causal effect?</h3>\n<p>Each test of no alliance effect against the ")
+            .append("causal effect it should find (")
+            .append(iv ? "<code>iv_causal_effect</code> for the encouragement trial; the ITT test rejects where the "
+                + "encouragement improves outcome, which under the exclusion restriction is where alliance does" : "")
+            .append(panel ? "the within-person cross-lagged effect <code>cross_lagged</code> for the session design; "
+                + "the between-person correlation is the cross-sectional study's, whose causal counterpart is not "
+                + "defined here" : "")
+            .append("). The rejection rate is the power where the causal effect is not 0 and the size (nominal ")
+            .append(Numbers.level(100 * run.alpha())).append("%) where it is 0. See docs/designs.md.</p>\n")
+            .append("<table>\n<thead><tr><th>Condition</th><th>Test</th><th>Mean</th><th>Causal value</th>")
+            .append("<th>Bias</th><th>Coverage of the causal value</th><th>Rejects no effect</th></tr></thead>\n<tbody>\n");
+        for (ConditionSummary c : run.conditions()) {
+            // the design's causal value decides power or size for all of its tests
+            String design = iv ? Analyses.INSTRUMENTAL_VARIABLE : Analyses.WITHIN_LAGGED;
+            double effect = causalValue(c, design);
+            String kind = Double.isNaN(effect) ? "" : Math.abs(effect) < 1e-9 ? " (size)" : " (power)";
+            for (String[] row : rows) {
+                Optional<Measure> rejects = estimate(c, row[0], row[1], "");
+                if (rejects.isEmpty() || (row[0].equals(Analyses.UNADJUSTED_ALL) && !panel)) {
+                    continue;
+                }
+                String causal = Analyses.causalTarget(row[0]).key();
+                boolean sameScale = !row[0].equals(Analyses.UNADJUSTED_ALL) && !row[1].equals("itt_rejection_rate");
+                Optional<Measure> mean = estimate(c, row[0], sameScale || row[0].equals(Analyses.UNADJUSTED_ALL)
+                    ? MeasureNames.MEAN : MeasureNames.MEAN_ITT, "");
+                h.append("<tr><td>").append(Html.esc(run.conditionLabel(c))).append("</td><td>")
+                    .append(Html.esc(row[2])).append("</td><td>").append(withMcse(mean, 3)).append("</td><td>")
+                    .append(sameScale ? Numbers.fixed(causalValue(c, row[0]), 3) : "").append("</td>")
+                    .append(sameScale ? cell(c, row[0], MeasureNames.BIAS, causal, 3) : "<td></td>")
+                    .append(sameScale ? cell(c, row[0], MeasureNames.COVERAGE, causal, 3) : "<td></td>").append("<td>")
+                    .append(withMcse(rejects, 3)).append(Html.esc(kind)).append("</td></tr>\n");
+            }
+        }
+        h.append("</tbody>\n</table>\n");
+    }
+
+    /** The causal value an analysis is judged against: its Monte Carlo mean minus its bias against it. */
+    private static double causalValue(ConditionSummary c, String analysis) {
+        Optional<Measure> mean = estimate(c, analysis, MeasureNames.MEAN, "");
+        Optional<Measure> bias = estimate(c, analysis, MeasureNames.BIAS, Analyses.causalTarget(analysis).key());
+        return mean.isPresent() && bias.isPresent() ? mean.get().value() - bias.get().value() : Double.NaN;
     }
 
     private static void samplingDistributions(Page page, SimulationOutput run, String prefix) {

@@ -89,11 +89,20 @@ public final class Analyses {
     /**
      * @param analysis analysis name
      * @return the causal effect it is judged against: {@link Estimand#IV_CAUSAL_EFFECT} for
-     *     {@link #INSTRUMENTAL_VARIABLE} (an effect, not a correlation), otherwise
+     *     {@link #INSTRUMENTAL_VARIABLE} (an effect, not a correlation), the cross-lagged effect
+     *     {@link Estimand#CROSS_LAGGED} for the lagged effects of a session design, otherwise
      *     {@link Estimand#CAUSAL}
      */
     public static Estimand causalTarget(String analysis) {
-        return analysis.equals(INSTRUMENTAL_VARIABLE) ? Estimand.IV_CAUSAL_EFFECT : Estimand.CAUSAL;
+        switch (analysis) {
+            case INSTRUMENTAL_VARIABLE:
+                return Estimand.IV_CAUSAL_EFFECT;
+            case NAIVE_LAGGED:
+            case WITHIN_LAGGED:
+                return Estimand.CROSS_LAGGED;
+            default:
+                return Estimand.CAUSAL;
+        }
     }
 
     /**

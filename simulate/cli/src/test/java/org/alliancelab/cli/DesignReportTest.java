@@ -1,0 +1,74 @@
+package org.alliancelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.alliancelab.simulate.results.Analyses;
+import org.alliancelab.simulate.results.ConditionSummary;
+import org.alliancelab.simulate.results.Estimand;
+import org.alliancelab.simulate.results.MeasureNames;
+import org.alliancelab.simulate.results.RunSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report's design section for the encouragement trials and the session-by-session designs:
+ * each test's rejection rate is named power in the causal world and size in the null world, and
+ * the causal values are those of the run's own summary.
+ */
+class DesignReportTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path simulate(String scenario) {
+        Path out = tmp.resolve(scenario);
+        CliRun r = CliRun.of("simulate", "--scenario", scenario, "--reps", "20", "--threads", "1", "--quiet", "--out",
+            out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        return out;
+    }
+
+    private static String report(Path dir) throws Exception {
+        CliRun r = CliRun.of("report", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        return Files.readString(dir.resolve("report.html"));
+    }
+
+    private static String section(String html) {
+        int a = html.indexOf("<h3>Does the design find the causal effect?</h3>");
+        assertTrue(a >= 0, "design section");
+        return html.substring(a, html.indexOf("</table>", a));
+    }
+
+    @Test
+    void encouragementTrialsAreJudgedAgainstTheCausalEffect() throws Exception {
+        Path causal = simulate("encouragement-trial");
+        String html = section(report(causal));
+        RunSummary run = RunSummary.read(causal);
+        ConditionSummary c = run.conditions().get(0);
+        double mean = c.value(Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.MEAN);
+        double bias = c.find(Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.BIAS, Estimand.IV_CAUSAL_EFFECT.key())
+            .orElseThrow().value();
+        assertTrue(html.contains(String.format(Locale.ROOT, "<td>%.3f</td>", mean - bias)), html);
+        assertTrue(html.contains("Intention-to-treat effect") && html.contains("(power)"), html);
+        assertFalse(html.contains("(size)"), "the causal world has no size rows");
+        String nul = section(report(simulate("encouragement-trial-null")));
+        assertTrue(nul.contains("(size)") && !nul.contains("(power)"), nul);
+    }
+
+    @Test
+    void sessionDesignsShowEachAnalysisAgainstTheCrossLaggedEffect() throws Exception {
+        String html = section(report(simulate("session-by-session-null")));
+        for (String test : new String[] {"Between-person correlation", "Naive lagged regression",
+            "Within-person lagged effect"}) {
+            assertTrue(html.contains(test), test);
+        }
+        assertTrue(html.contains("(size)") && !html.contains("(power)"), html);
+        assertFalse(html.contains("Intention-to-treat"), "no encouragement rows");
+    }
+}
