@@ -4,7 +4,8 @@
 #
 #   scripts/record-outputs.sh JAR OUTDIR [REPS]
 #
-# Covers, for every built-in scenario: simulate with each engine it supports (summary.json,
+# Covers, for every built-in scenario: simulate with each engine (an engine that cannot draw it
+# records its one-line refusal) (summary.json,
 # summary.csv, replications.csv, run.json and the printed table), truth as text and JSON;
 # compare and report on the Flückiger pair; pool, bias, influence, sensitivity and aggregate on the examples.
 set -euo pipefail
@@ -18,7 +19,7 @@ scenarios=$(find simulate -path '*/src/main/resources/scenarios/*.json' -printf 
 for s in $scenarios; do
     run truth --scenario "$s" --format json > "$out/truth-$s.json"
     run truth --scenario "$s" > "$out/truth-$s.txt"
-    for engine in sufficient patient; do
+    for engine in sufficient patient panel; do
         dir="$out/simulate-$s-$engine"
         if run simulate --scenario "$s" --engine "$engine" --reps "$reps" --threads 2 --out "$dir" \
                 > "$out/simulate-$s-$engine.txt" 2> "$out/simulate-$s-$engine.err"; then
@@ -41,6 +42,8 @@ run compare "$out/simulate-fluckiger2018-sufficient" "$out/simulate-fluckiger201
     --out report.html > /dev/null)
 
 for f in examples/*.csv; do
+    # the correlation examples only (darfur.csv holds a regression's t values, for sensitivity)
+    head -1 "$f" | grep -qE '(^|,)r(,|$)' || continue
     b=$(basename "$f" .csv)
     for method in REML DL PM EE; do
         for test in z knha; do
