@@ -43,7 +43,7 @@ class HeterogeneousTargetsTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
+    @EnumSource(value = Engine.class, names = {"SUFFICIENT", "PATIENT"})
     void pooledMeansHitTheirTargetsPlusFisherBias(Engine engine) throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(FILE), FILE + " not found from " + Path.of("").toAbsolutePath());
         Scenario s = Scenario.parse(Files.readString(FILE), FILE.toString(), "heterogeneous-paths");
