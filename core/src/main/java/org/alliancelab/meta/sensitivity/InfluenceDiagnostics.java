@@ -33,7 +33,10 @@ public final class InfluenceDiagnostics {
      */
     public static List<StudyInfluence> fit(RandomEffectsModel model, double[] yi, double[] vi) {
         check(yi, vi);
-        return fit(model, yi, vi, LeaveOneOut.fit(model, yi, vi));
+        // one full fit: it warm-starts the refits and anchors the diagnostics
+        MetaAnalysisResult full = model.fit(yi, vi);
+        return diagnostics(model, yi, vi, full,
+            LeaveOneOut.refits(Sensitivity.warmStarted(model, full), yi, vi, done -> { }));
     }
 
     /**
@@ -58,7 +61,12 @@ public final class InfluenceDiagnostics {
             throw new IllegalArgumentException("one leave-one-out fit per study expected (" + k + "), got "
                 + leaveOneOut.size());
         }
-        MetaAnalysisResult full = model.fit(yi, vi);
+        return diagnostics(model, yi, vi, model.fit(yi, vi), leaveOneOut);
+    }
+
+    private static List<StudyInfluence> diagnostics(RandomEffectsModel model, double[] yi, double[] vi,
+                                                    MetaAnalysisResult full, List<MetaAnalysisResult> leaveOneOut) {
+        int k = yi.length;
         double vFull = full.se() * full.se();
         double sw = 0;
         for (int i = 0; i < k; i++) {

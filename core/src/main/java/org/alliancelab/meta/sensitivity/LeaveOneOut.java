@@ -58,10 +58,16 @@ public final class LeaveOneOut {
             throw new IllegalArgumentException("leave-one-out needs at least 2 studies, got " + k);
         }
         EffectSizeChecks.requireValid(yi, vi);
+        return refits(Sensitivity.warmStarted(model, yi, vi), yi, vi, progress);
+    }
+
+    /** The k refits with {@code refit} (warm-started or not), after the inputs were checked. */
+    static List<MetaAnalysisResult> refits(RandomEffectsModel refit, double[] yi, double[] vi,
+                                           java.util.function.LongConsumer progress) {
+        int k = yi.length;
         List<MetaAnalysisResult> out = new ArrayList<>(k);
         double[] y = new double[k - 1];
         double[] v = new double[k - 1];
-        RandomEffectsModel refit = Sensitivity.warmStarted(model, yi, vi);
         for (int i = 0; i < k; i++) {
             Sensitivity.omit(yi, vi, i, y, v);
             out.add(refit.fit(y, v));

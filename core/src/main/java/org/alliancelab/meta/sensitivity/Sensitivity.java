@@ -1,5 +1,6 @@
 package org.alliancelab.meta.sensitivity;
 
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
 import org.alliancelab.meta.pooling.NonConvergenceException;
 import org.alliancelab.meta.pooling.RandomEffectsModel;
 import org.alliancelab.meta.pooling.TauSquaredEstimator;
@@ -20,11 +21,16 @@ final class Sensitivity {
             return model;
         }
         try {
-            return model.withStartingTau2(model.fit(yi, vi).tau2());
+            return warmStarted(model, model.fit(yi, vi));
         } catch (NonConvergenceException e) {
             // the refits are attempted anyway, cold, as before
             return model;
         }
+    }
+
+    /** As {@link #warmStarted(RandomEffectsModel, double[], double[])}, from the full-data fit already made. */
+    static RandomEffectsModel warmStarted(RandomEffectsModel model, MetaAnalysisResult full) {
+        return scored(model.estimator()) ? model.withStartingTau2(full.tau2()) : model;
     }
 
     private static boolean scored(TauSquaredEstimator estimator) {
