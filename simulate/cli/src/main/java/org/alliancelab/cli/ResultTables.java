@@ -383,6 +383,17 @@ final class ResultTables {
         rows.add(new Row("  3PSM likelihood-ratio test detects selection", "", Analyses.SELECTION_3PSM,
             MeasureNames.SELECTION_DETECTED, "pct"));
         rows.add(new Row("PET-PEESE r", "", Analyses.PET_PEESE, MEAN, "r"));
+        // the designs that could establish causality (docs/designs.md), where a run has them
+        String iv = Analyses.INSTRUMENTAL_VARIABLE;
+        rows.add(new Row("pooled IV estimate (Wald / 2SLS)", "", iv, MEAN, "r"));
+        rows.add(new Row("  IV test rejects no alliance effect", "", iv, REJECTION, "pct"));
+        rows.add(new Row("  ITT test rejects no encouragement effect", "", iv, "itt_rejection_rate", "pct"));
+        rows.add(new Row("  pooled ITT / pooled first stage", "", iv, MeasureNames.MEAN_RATIO_OF_POOLED, "v4"));
+        rows.add(new Row("  mean first-stage F", "", iv, MeasureNames.MEAN_FIRST_STAGE_F, "k"));
+        rows.add(new Row("naive lagged effect", "", Analyses.NAIVE_LAGGED, MEAN, "r"));
+        rows.add(new Row("  rejects no effect", "", Analyses.NAIVE_LAGGED, REJECTION, "pct"));
+        rows.add(new Row("within-person lagged effect", "", Analyses.WITHIN_LAGGED, MEAN, "r"));
+        rows.add(new Row("  rejects no effect", "", Analyses.WITHIN_LAGGED, REJECTION, "pct"));
         rows.add(new Row("adj - unadj pooled, Fisher z scale", decimal(difference, 3), DIFF_SUBGROUP, MEAN, "z"));
         rows.add(new Row("adj vs unadj differ: subgroup Wald test", "not significant", DIFF_SUBGROUP, REJECTION,
             "pct"));

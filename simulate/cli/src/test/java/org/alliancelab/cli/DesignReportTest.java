@@ -71,4 +71,19 @@ class DesignReportTest {
         assertTrue(html.contains("(size)") && !html.contains("(power)"), html);
         assertFalse(html.contains("Intention-to-treat"), "no encouragement rows");
     }
+
+    @Test
+    void compareShowsTheDesignsTests() throws Exception {
+        Path dir = simulate("encouragement-trial-null");
+        CliRun r = CliRun.of("compare", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        ConditionSummary c = RunSummary.read(dir).conditions().get(0);
+        var mean = c.find(Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.MEAN, "").orElseThrow();
+        String row = r.out().lines().filter(l -> l.contains("pooled IV estimate (Wald / 2SLS)")).findFirst()
+            .orElseThrow();
+        assertTrue(row.endsWith(org.alliancelab.simulate.results.McseFormat.estimate(mean.value(), mean.mcse())), row);
+        assertTrue(r.out().contains("ITT test rejects no encouragement effect"), r.out());
+        CliRun plain = CliRun.of("compare", simulate("causal").toString());
+        assertFalse(plain.out().contains("IV estimate") || plain.out().contains("lagged"), "no design rows without a design");
+    }
 }
