@@ -161,12 +161,13 @@ public final class CausalGraphPlot {
     }
 
     /** Positions along a curve tried for its label, the middle first. */
-    private static final double[] LABEL_POSITIONS = {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82};
+    private static final double[] LABEL_POSITIONS = {0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88};
 
     /**
-     * The label box of curve {@code i}: the first position along it that overlaps no box or
-     * placed label and crosses the fewest other curves; boxes and labels count far more than
-     * curves, so a label covers a curve only when there is no free place.
+     * The label box of curve {@code i}: on the curve where it overlaps no box or placed label
+     * and crosses the fewest other curves, trying the positions along it, the middle first;
+     * where every such place is taken, just above or below the curve. Boxes and labels count far
+     * more than curves, so a label covers a curve only when there is no free place.
      */
     private static Rectangle2D place(String text, int i, List<QuadCurve2D> curves, List<Rectangle2D> obstacles) {
         double w = textWidth(text) + 6;
@@ -174,24 +175,31 @@ public final class CausalGraphPlot {
         QuadCurve2D q = curves.get(i);
         Rectangle2D best = null;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (double t : LABEL_POSITIONS) {
-            double[] p = point(q, t);
-            Rectangle2D r = new Rectangle2D.Double(p[0] - w / 2, p[1] - h / 2, w, h);
-            double score = 0;
-            for (Rectangle2D o : obstacles) {
-                score += r.intersects(o) ? 1000 : 0;
-            }
-            for (int j = 0; j < curves.size(); j++) {
-                if (j != i) {
-                    for (int k = 0; k <= 160; k++) {
-                        double[] c = point(curves.get(j), k / 160.0);
-                        score += r.contains(c[0], c[1]) ? 1 : 0;
+        for (double offset : new double[] {0, -(h / 2 + 2), h / 2 + 2}) {
+            for (double t : LABEL_POSITIONS) {
+                double[] p = point(q, t);
+                Rectangle2D r = new Rectangle2D.Double(p[0] - w / 2, p[1] - h / 2 + offset, w, h);
+                double score = 0;
+                for (Rectangle2D o : obstacles) {
+                    score += r.intersects(o) ? 1000 : 0;
+                }
+                for (int j = 0; j < curves.size(); j++) {
+                    if (j != i) {
+                        for (int k = 0; k <= 160; k++) {
+                            double[] c = point(curves.get(j), k / 160.0);
+                            score += r.contains(c[0], c[1]) ? 1 : 0;
+                        }
                     }
                 }
+                // off the curve only to escape an overlap: prefer it to crossings, not to the curve
+                score += offset == 0 ? 0 : 0.5;
+                if (score < bestScore) {
+                    bestScore = score;
+                    best = r;
+                }
             }
-            if (score < bestScore) {
-                bestScore = score;
-                best = r;
+            if (bestScore < 1000) {
+                break;
             }
         }
         return best;

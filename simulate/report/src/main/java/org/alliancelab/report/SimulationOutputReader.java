@@ -77,8 +77,12 @@ public final class SimulationOutputReader {
         }
     }
 
-    /** The causal graph of a scenario definition, or empty when it has no usable model. */
-    static Optional<CausalGraph> graph(JsonNode definition) {
+    /**
+     * @param definition a scenario's JSON
+     * @return its causal graph with the moderator levels' overrides, or empty when it has no
+     *     usable model
+     */
+    public static Optional<CausalGraph> graph(JsonNode definition) {
         JsonNode model = definition.path("model");
         if (!model.path("nodes").isArray() || !model.path("paths").isArray()) {
             return Optional.empty();

@@ -83,7 +83,18 @@ class CausalGraphPlotTest {
 
     @Test
     void labelsCoverNoNodeAndNoOtherLabel() {
-        for (CausalGraph g : List.of(allianceStory(), withOverrides())) {
+        List<CausalGraph> graphs = new java.util.ArrayList<>(List.of(allianceStory(), withOverrides()));
+        // every built-in scenario's graph, as the report draws it
+        for (String name : org.alliancelab.simulate.scenario.Scenario.builtInNames()) {
+            try {
+                org.alliancelab.report.SimulationOutputReader.graph(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(org.alliancelab.simulate.scenario.Scenario.resolve(name).toJson())).ifPresent(graphs::add);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        assertTrue(graphs.size() > 10, "the built-ins' graphs");
+        for (CausalGraph g : graphs) {
             CausalGraphPlot.Layout layout = CausalGraphPlot.layout(g);
             List<java.awt.geom.Rectangle2D> boxes = layout.boxes(g);
             List<java.awt.geom.Rectangle2D> labels = layout.labels();
