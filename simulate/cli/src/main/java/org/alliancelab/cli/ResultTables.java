@@ -142,7 +142,7 @@ final class ResultTables {
             truthText(c, iv, effect), signed(c, iv, MeasureNames.BIAS, effect), proportion(c, iv, MeasureNames.COVERAGE, effect),
             truthText(c, iv, estimand), signed(c, iv, MeasureNames.BIAS, estimand),
             proportion(c, iv, MeasureNames.COVERAGE, estimand), proportion(c, iv, REJECTION, ""),
-            proportion(c, iv, "itt_rejection_rate", ""));
+            proportion(c, iv, MeasureNames.ITT_REJECTION_RATE, ""));
         out.printf(Locale.ROOT, "  %-26s pooled ITT / pooled first stage: mean %s; first stage: mean F %s, median F %s,"
                 + " share of studies with F < 10 %s%n", "", value(c, iv, MeasureNames.MEAN_RATIO_OF_POOLED, "", 4),
             value(c, iv, MeasureNames.MEAN_FIRST_STAGE_F, "", 1), value(c, iv, MeasureNames.MEAN_MEDIAN_FIRST_STAGE_F, "", 1),
@@ -269,10 +269,9 @@ final class ResultTables {
      * @param heading the published column's header, or null for no such column
      * @param title the line above the table
      * @param rows the rows
-     * @param source {@code synthesis}, the targets file, or {@code none}
      * @param everyRow whether rows no run has are shown (a user's targets) or left out (the built-in rows)
      */
-    record Reference(String heading, String title, List<Row> rows, String source, boolean everyRow) {
+    record Reference(String heading, String title, List<Row> rows, boolean everyRow) {
 
         /** The scenario-name prefix of the worlds calibrated to the synthesis. */
         static final String FLUCKIGER = "fluckiger2018";
@@ -280,13 +279,13 @@ final class ResultTables {
         /** @return the synthesis's table */
         static Reference synthesis() {
             return new Reference("synthesis", "Which causal world produces the synthesis's table? Monte Carlo means "
-                + "(\u00b1 MCSE) against" + System.lineSeparator() + SynthesisFigures.REFERENCE, SYNTHESIS, "synthesis", false);
+                + "(\u00b1 MCSE) against" + System.lineSeparator() + SynthesisFigures.REFERENCE, SYNTHESIS, false);
         }
 
         /** @return no published column: the same rows, each run's Monte Carlo means only */
         static Reference none() {
             return new Reference(null, "Monte Carlo means (\u00b1 MCSE) of each run, side by side",
-                SYNTHESIS.stream().map(Row::unpublished).toList(), "none", false);
+                SYNTHESIS.stream().map(Row::unpublished).toList(), false);
         }
 
         /**
@@ -311,7 +310,7 @@ final class ResultTables {
             }
             return new Reference("target \u00b1 tol.", "Monte Carlo means (\u00b1 MCSE) against the targets of "
                 + targets.source() + (targets.description().isEmpty() ? "" : System.lineSeparator()
-                + targets.description()), rows, targets.source(), true);
+                + targets.description()), rows, true);
         }
 
         private static Row row(Target t, String published) {
@@ -387,7 +386,7 @@ final class ResultTables {
         String iv = Analyses.INSTRUMENTAL_VARIABLE;
         rows.add(new Row("pooled IV estimate (Wald / 2SLS)", "", iv, MEAN, "r"));
         rows.add(new Row("  IV test rejects no alliance effect", "", iv, REJECTION, "pct"));
-        rows.add(new Row("  ITT test rejects no encouragement effect", "", iv, "itt_rejection_rate", "pct"));
+        rows.add(new Row("  ITT test rejects no encouragement effect", "", iv, MeasureNames.ITT_REJECTION_RATE, "pct"));
         rows.add(new Row("  pooled ITT / pooled first stage", "", iv, MeasureNames.MEAN_RATIO_OF_POOLED, "v4"));
         rows.add(new Row("  mean first-stage F", "", iv, MeasureNames.MEAN_FIRST_STAGE_F, "k"));
         rows.add(new Row("naive lagged effect", "", Analyses.NAIVE_LAGGED, MEAN, "r"));

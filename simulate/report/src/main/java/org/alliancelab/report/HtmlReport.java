@@ -355,7 +355,7 @@ public final class HtmlReport {
     private static void designTable(StringBuilder h, SimulationOutput run) {
         String[][] rows = {
             {Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.REJECTION_RATE, "Pooled IV (Wald / 2SLS) estimate"},
-            {Analyses.INSTRUMENTAL_VARIABLE, "itt_rejection_rate", "Intention-to-treat effect of the encouragement"},
+            {Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.ITT_REJECTION_RATE, "Intention-to-treat effect of the encouragement"},
             {Analyses.UNADJUSTED_ALL, MeasureNames.REJECTION_RATE, "Between-person correlation"},
             {Analyses.NAIVE_LAGGED, MeasureNames.REJECTION_RATE, "Naive lagged regression"},
             {Analyses.WITHIN_LAGGED, MeasureNames.REJECTION_RATE, "Within-person lagged effect"}};
@@ -388,9 +388,10 @@ public final class HtmlReport {
                     continue;
                 }
                 String causal = Analyses.causalTarget(row[0]).key();
-                boolean sameScale = !row[0].equals(Analyses.UNADJUSTED_ALL) && !row[1].equals("itt_rejection_rate");
-                Optional<Measure> mean = estimate(c, row[0], sameScale || row[0].equals(Analyses.UNADJUSTED_ALL)
-                    ? MeasureNames.MEAN : MeasureNames.MEAN_ITT, "");
+                boolean itt = row[1].equals(MeasureNames.ITT_REJECTION_RATE);
+                // the ITT and the between-person r are not on the scale of the causal effect
+                boolean sameScale = !itt && !row[0].equals(Analyses.UNADJUSTED_ALL);
+                Optional<Measure> mean = estimate(c, row[0], itt ? MeasureNames.MEAN_ITT : MeasureNames.MEAN, "");
                 h.append("<tr><td>").append(Html.esc(run.conditionLabel(c))).append("</td><td>")
                     .append(Html.esc(row[2])).append("</td><td>").append(withMcse(mean, 3)).append("</td><td>")
                     .append(sameScale ? Numbers.fixed(causalValue(c, row[0]), 3) : "").append("</td>")

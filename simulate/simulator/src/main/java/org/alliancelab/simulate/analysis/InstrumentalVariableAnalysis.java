@@ -109,7 +109,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
         return List.of(
             new MeasureSpec.Estimator(NAME, Analyses.column(NAME, "estimate"), Analyses.column(NAME, "ci_lower"),
                 Analyses.column(NAME, "ci_upper"), Analyses.column(NAME, "p"), targets, means),
-            new MeasureSpec.Rejection(NAME, "itt_rejection_rate", Analyses.column(NAME, "itt_p")));
+            new MeasureSpec.Rejection(NAME, MeasureNames.ITT_REJECTION_RATE, Analyses.column(NAME, "itt_p")));
     }
 
     @Override

@@ -75,6 +75,8 @@ public final class MeasureNames {
     public static final String MEAN_SHARE_WEAK = "mean_share_weak";
     /** Mean over replications of the pooled intention-to-treat effect. */
     public static final String MEAN_ITT = "mean_itt";
+    /** Rejection rate of the pooled intention-to-treat test (an encouragement trial's valid test). */
+    public static final String ITT_REJECTION_RATE = "itt_rejection_rate";
     /** Mean over replications of the pooled ITT over the pooled first stage. */
     public static final String MEAN_RATIO_OF_POOLED = "mean_ratio_of_pooled";
     /** Mean over replications of the pooled first-stage effect. */

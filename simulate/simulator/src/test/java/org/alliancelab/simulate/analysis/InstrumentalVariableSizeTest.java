@@ -49,7 +49,7 @@ class InstrumentalVariableSizeTest {
         ConditionSummary c = MonteCarloRunner.of(ScenarioDesign.of(s, Engine.SUFFICIENT)).withThreads(2)
             .run(tmp.resolve(estimator)).summary().orElseThrow().conditions().get(0);
         double mcse = Math.sqrt(ALPHA * (1 - ALPHA) / c.replications());
-        for (String measure : new String[] {MeasureNames.REJECTION_RATE, "itt_rejection_rate"}) {
+        for (String measure : new String[] {MeasureNames.REJECTION_RATE, MeasureNames.ITT_REJECTION_RATE}) {
             double rate = c.value(Analyses.INSTRUMENTAL_VARIABLE, measure);
             String at = estimator + " " + measure + " " + rate;
             assertTrue(rate <= ALPHA + 3 * mcse, at);
@@ -66,7 +66,7 @@ class InstrumentalVariableSizeTest {
             ConditionSummary c = conditions.get(index);
             assertEquals(0, c.info().factors().get("exclusion_violation"), 0);
             double mcse = Math.sqrt(ALPHA * (1 - ALPHA) / c.replications());
-            double itt = c.value(Analyses.INSTRUMENTAL_VARIABLE, "itt_rejection_rate");
+            double itt = c.value(Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.ITT_REJECTION_RATE);
             assertEquals(ALPHA, itt, 3 * mcse, "ITT size, condition " + index);
             double ratio = c.value(Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.MEAN_RATIO_OF_POOLED);
             assertEquals(0, ratio, 0.01, "ratio of pooled, condition " + index);
