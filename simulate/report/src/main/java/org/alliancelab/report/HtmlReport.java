@@ -670,7 +670,8 @@ public final class HtmlReport {
         ".mcse { color: #666; }",
         ".headline { font-weight: bold; }",
         "tr.infeasible td { color: #777; background: #f7f7f7; }",
-        "code { background: #f4f4f4; padding: 0 3px; }",
+        // a long path breaks anywhere rather than running past the edge of a phone's screen
+        "code { background: #f4f4f4; padding: 0 3px; overflow-wrap: anywhere; }",
         "footer { margin-top: 3em; color: #666; font-size: 0.85em; }",
         "@media (max-width: 600px) { main { padding: 8px 10px 32px; } h1 { font-size: 1.3em; } "
             + "table { font-size: 0.72em; } th, td { padding: 2px 3px; } }",

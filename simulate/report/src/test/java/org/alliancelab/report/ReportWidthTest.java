@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The report at a desktop (1280 px) and a phone (390 px) width in headless Chromium: nothing
  * is cut at the edges of the screen. A table or figure wider than the screen would ink the
  * page's outermost pixel columns (the page keeps a white margin on both sides); wide tables
- * scroll inside the page instead. The screenshots stay in target/browser for a human to look at
+ * scroll inside the page instead, and long paths wrap (the CI machine's deeper clone once pushed a
+ * path in the lead paragraph past the edge). The screenshots stay in target/browser for a human to look at
  * (docs/plots.md).
  */
 class ReportWidthTest {
@@ -33,7 +34,9 @@ class ReportWidthTest {
                 ok ? 0.04 : 1 + v * 10));
         }
         points.add(23, new FrontierOutput.Point(0.2243, false, true, 0.186, 0.21, 0.01, 1.0));
-        return new FrontierOutput(dir, "examples/fluckiger2018-null-template.json", "examples/fluckiger2018-targets.json",
+        // a template path with no break opportunity, wider than a phone, as a user's deep folders give
+        return new FrontierOutput(dir, "examples/" + "fluckiger2018_null_template_".repeat(3) + ".json",
+            "examples/fluckiger2018-targets.json",
             "/model/paths/7/beta", "alliance -> outcome", "confounder", "The table allows population causal r from "
                 + "0.000 to 0.186; a null world needs an unmeasured confounder with partial R2 0.186 and 0.142.", points);
     }
