@@ -674,6 +674,9 @@ public final class HtmlReport {
         "code { background: #f4f4f4; padding: 0 3px; overflow-wrap: anywhere; }",
         "footer { margin-top: 3em; color: #666; font-size: 0.85em; }",
         "@media (max-width: 600px) { main { padding: 8px 10px 32px; } h1 { font-size: 1.3em; } "
-            + "table { font-size: 0.72em; } th, td { padding: 2px 3px; } }",
+            + "table { font-size: 0.72em; } th, td { padding: 2px 3px; } "
+            // scaled to a phone's width a plot's tick labels shrink to about 5 px; keep them near 9 px
+            // and let the figure scroll sideways, as wide tables do
+            + "figure.plot { overflow-x: auto; } figure.plot svg { max-width: none; width: 620px; } }",
         "");
 }
