@@ -6,6 +6,7 @@
  */
 module org.alliancelab.meta {
     requires org.apache.commons.numbers.gamma;
+    requires org.apache.commons.numbers.rootfinder;
     requires org.apache.commons.statistics.distribution;
 
     exports org.alliancelab.meta.bias;

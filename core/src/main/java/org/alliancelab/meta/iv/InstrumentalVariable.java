@@ -31,7 +31,9 @@ package org.alliancelab.meta.iv;
  * = Var(e_1 - beta e_2) / (S_zz b_zx^2)} with the residuals {@code e_1 = Y - b_zy Z},
  * {@code e_2 = X - b_zx Z}; since {@code b_zy = beta b_zx}, {@code e_1 - beta e_2 = Y - beta X = u}
  * (up to the intercept), so with the same n - 2 df the delta-method variance is the 2SLS variance
- * exactly, not only asymptotically (checked in {@code InstrumentalVariableTest}).
+ * exactly, not only asymptotically (checked in {@code InstrumentalVariableTest}). The slopes'
+ * covariance {@code Cov(b_zy, b_zx) = (n - 1)(s_xy - b_zx s_zy) / ((n - 2) S_zz)} is reported too:
+ * {@link PooledWaldRatio} needs it for the variance of {@code b_zy - b b_zx}.
  *
  * <p>Edge cases: n &lt; 3 (no residual df), a non-positive or non-finite variance or a
  * non-finite covariance are {@link IllegalArgumentException}s; {@code s_zx = 0} (no first
@@ -83,7 +85,9 @@ public final class InstrumentalVariable {
         double beta = covZY / covZX;
         double structural = Math.max(0, (n - 1.0) * (varY - 2 * beta * covXY + beta * beta * varX)) / df;
         double se = Math.sqrt(structural / (szz * first * first));
-        return new InstrumentalVariableResult(n, itt, ittSe, first, firstSe, f, beta, se);
+        // sum of e_1 e_2 = S_xy - b_zx S_zy: the two slopes share their regressor
+        double slopeCovariance = (n - 1.0) * (covXY - first * covZY) / df / szz;
+        return new InstrumentalVariableResult(n, itt, ittSe, first, firstSe, f, beta, se, slopeCovariance);
     }
 
     private static void requirePositive(double v, String what) {

@@ -14,6 +14,8 @@ package org.alliancelab.meta.iv;
  * @param firstStageF the first-stage F statistic on 1 and n - 2 df (the squared t of the slope)
  * @param estimate the Wald / 2SLS estimate cov(Z, Y) / cov(Z, X)
  * @param standardError its standard error (2SLS, equal to the delta method for one instrument)
+ * @param slopeCovariance the sampling covariance of the ITT and first-stage slopes, the residual
+ *     covariance of the two regressions on Z (n - 2 df) over {@code (n - 1) var(Z)}
  */
 public record InstrumentalVariableResult(
     long n,
@@ -23,7 +25,8 @@ public record InstrumentalVariableResult(
     double firstStageSe,
     double firstStageF,
     double estimate,
-    double standardError) {
+    double standardError,
+    double slopeCovariance) {
 
     /** @return the sampling variance of the estimate, {@code standardError()^2} */
     public double variance() {

@@ -55,6 +55,7 @@ class InstrumentalVariableTest {
         double szz = (n - 1.0) * s[0][0];
         double e12 = (n - 1.0) * (s[1][2] - bzx * s[0][2]) / (n - 2.0);
         double cov = e12 / szz;
+        assertEquals(cov, r.slopeCovariance(), 1e-12 * Math.abs(cov));
         double beta = bzy / bzx;
         double delta = (r.intentionToTreatSe() * r.intentionToTreatSe() - 2 * beta * cov
             + beta * beta * r.firstStageSe() * r.firstStageSe()) / (bzx * bzx);
@@ -94,7 +95,7 @@ class InstrumentalVariableTest {
     }
 
     /** Sample covariance matrix (divisor n - 1), two-pass, of the columns z, x, y. */
-    private static double[][] covariances(double[][] d) {
+    static double[][] covariances(double[][] d) {
         int n = d.length;
         double[] mean = new double[3];
         for (double[] row : d) {
@@ -113,7 +114,7 @@ class InstrumentalVariableTest {
         return s;
     }
 
-    private static double[][] csv(String resource) throws IOException {
+    static double[][] csv(String resource) throws IOException {
         List<double[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
             InstrumentalVariableTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
