@@ -38,8 +38,9 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * spacing (pi/96) away from the estimate could be missed; the set always contains the estimate.
  *
  * <p><b>The estimate</b> is the b at which the pooled contrast is zero (its p value is 1),
- * searched outwards from the ratio of the pooled ITT to the pooled first stage; {@code NaN} when
- * the pooled contrast does not change sign (no first stage in the pooled trials).
+ * searched outwards from the ratio of the pooled ITT to the pooled first stage. As b runs from
+ * -inf to inf the pooled contrast goes from the sign of the pooled first stage to the opposite
+ * one, so a root exists; {@code NaN} only when the pooled first stage is exactly zero.
  *
  * <p>Edge cases: {@code k < 1}, a non-finite slope, a non-positive variance or a covariance that
  * makes a trial's 2 x 2 covariance matrix singular are {@link IllegalArgumentException}s; the
@@ -225,9 +226,12 @@ public final class PooledWaldRatio {
         if (c0 == 0) {
             return Math.tan(t0);
         }
-        for (double h = 0.01; h < HALF_PI; h *= 2) {
-            for (double t : new double[] {t0 - h, t0 + h}) {
-                if (Math.abs(t) < HALF_PI && Math.signum(contrast(t)) != Math.signum(c0)) {
+        // Near -pi/2 and pi/2 the contrast tends to +/- the pooled first stage, so the widest
+        // steps bracket a root unless the pooled first stage is exactly zero.
+        double edge = HALF_PI - 1e-9;
+        for (double h = 0.01; h < 2 * Math.PI; h *= 2) {
+            for (double t : new double[] {Math.max(-edge, t0 - h), Math.min(edge, t0 + h)}) {
+                if (t != t0 && Math.signum(contrast(t)) != Math.signum(c0)) {
                     double root = BRENT.findRoot(this::contrast, Math.min(t, t0), Math.max(t, t0));
                     return Math.tan(root);
                 }

@@ -147,6 +147,15 @@ final class ResultTables {
                 + " share of studies with F < 10 %s%n", "", value(c, iv, MeasureNames.MEAN_RATIO_OF_POOLED, "", 4),
             value(c, iv, MeasureNames.MEAN_FIRST_STAGE_F, "", 1), value(c, iv, MeasureNames.MEAN_MEDIAN_FIRST_STAGE_F, "", 1),
             pct(c, iv, MeasureNames.MEAN_SHARE_WEAK, ""));
+        String ratio = Analyses.POOLED_WALD_RATIO;
+        if (c.find(ratio, MEAN, "").isPresent()) {
+            out.printf(Locale.ROOT, "  %-26s pooled Wald ratio %s (emp SE %s); causal effect: bias %s, coverage of its"
+                    + " Anderson-Rubin set %s; IV estimand: bias %s, coverage %s; set bounded in %s; rejects 0 in %s%n",
+                ratio, meanMcse(c, ratio, MEAN, ""), value(c, ratio, MeasureNames.EMPIRICAL_SE, "", 4),
+                signed(c, ratio, MeasureNames.BIAS, effect), proportion(c, ratio, MeasureNames.COVERAGE, effect),
+                signed(c, ratio, MeasureNames.BIAS, estimand), proportion(c, ratio, MeasureNames.COVERAGE, estimand),
+                pct(c, ratio, MeasureNames.SHARE_BOUNDED, ""), proportion(c, ratio, REJECTION, ""));
+        }
     }
 
     /** The true value behind a bias: the mean minus the bias. */
@@ -389,6 +398,10 @@ final class ResultTables {
         rows.add(new Row("  ITT test rejects no encouragement effect", "", iv, MeasureNames.ITT_REJECTION_RATE, "pct"));
         rows.add(new Row("  pooled ITT / pooled first stage", "", iv, MeasureNames.MEAN_RATIO_OF_POOLED, "v4"));
         rows.add(new Row("  mean first-stage F", "", iv, MeasureNames.MEAN_FIRST_STAGE_F, "k"));
+        rows.add(new Row("pooled Wald ratio (Anderson-Rubin set)", "", Analyses.POOLED_WALD_RATIO, MEAN, "r"));
+        rows.add(new Row("  its set covers the causal effect", "", Analyses.POOLED_WALD_RATIO, MeasureNames.COVERAGE,
+            "pct", Estimand.IV_CAUSAL_EFFECT.key()));
+        rows.add(new Row("  rejects no alliance effect", "", Analyses.POOLED_WALD_RATIO, REJECTION, "pct"));
         rows.add(new Row("naive lagged effect", "", Analyses.NAIVE_LAGGED, MEAN, "r"));
         rows.add(new Row("  rejects no effect", "", Analyses.NAIVE_LAGGED, REJECTION, "pct"));
         rows.add(new Row("within-person lagged effect", "", Analyses.WITHIN_LAGGED, MEAN, "r"));

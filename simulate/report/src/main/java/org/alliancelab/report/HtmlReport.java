@@ -355,6 +355,7 @@ public final class HtmlReport {
     private static void designTable(StringBuilder h, SimulationOutput run) {
         String[][] rows = {
             {Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.REJECTION_RATE, "Pooled IV (Wald / 2SLS) estimate"},
+            {Analyses.POOLED_WALD_RATIO, MeasureNames.REJECTION_RATE, "Pooled Wald ratio, Anderson-Rubin set"},
             {Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.ITT_REJECTION_RATE, "Intention-to-treat effect of the encouragement"},
             {Analyses.UNADJUSTED_ALL, MeasureNames.REJECTION_RATE, "Between-person correlation"},
             {Analyses.NAIVE_LAGGED, MeasureNames.REJECTION_RATE, "Naive lagged regression"},

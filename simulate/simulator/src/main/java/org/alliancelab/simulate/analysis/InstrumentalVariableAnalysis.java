@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.alliancelab.meta.iv.InstrumentalVariable;
 import org.alliancelab.meta.iv.InstrumentalVariableResult;
+import org.alliancelab.meta.iv.PooledWaldRatio;
+import org.alliancelab.meta.iv.PooledWaldRatioResult;
 import org.alliancelab.meta.pooling.PoolingWorkspace;
 import org.alliancelab.simulate.engine.StudySimulator;
 import org.alliancelab.simulate.model.InstrumentalTruth;
@@ -26,8 +28,13 @@ import org.alliancelab.simulate.scenario.ModeratorCell;
  * scenario's estimator and test (on the estimate's own scale, variances SE<sup>2</sup>), and
  * the ITT slopes pooled the same way (a test of the encouragement's effect on outcome), and the
  * first-stage slopes; {@code ratio} is the pooled ITT over the pooled first stage (the Wald ratio
- * of the pooled trials, whose first stage is k times stronger than a study's: a point estimate
- * only, without interval).
+ * of the pooled trials, whose first stage is k times stronger than a study's).
+ * {@value #RATIO_NAME} is the pooled Wald ratio with its confidence set from
+ * {@link PooledWaldRatio} (the inversion of the pooled test of ITT - b x first stage = 0, whose
+ * test of no effect is the ITT test): a set that is not one finite interval is written as
+ * {@code ci_lower > ci_upper} for two rays {@code (-inf, ci_upper] and [ci_lower, inf)}, as
+ * {@code -Infinity, Infinity} for the whole line, and as NaN (not counted in the coverage) for any
+ * other shape; {@code bounded} is 1 for one finite interval.
  * Weak-instrument diagnostics: the mean and median first-stage F of the studies and the share
  * with F &lt; 10 (Staiger &amp; Stock 1997).
  *
@@ -44,8 +51,11 @@ public final class InstrumentalVariableAnalysis implements Analysis {
     public static final double WEAK_F = 10;
 
     private static final String NAME = Analyses.INSTRUMENTAL_VARIABLE;
+    private static final String RATIO_NAME = Analyses.POOLED_WALD_RATIO;
     private static final ColumnGroup COLUMNS = new ColumnGroup(NAME, List.of("k", "estimate", "se", "ci_lower",
         "ci_upper", "p", "tau2", "i2", "itt", "itt_p", "first_stage", "ratio", "mean_f", "median_f", "share_weak"));
+    private static final ColumnGroup RATIO_COLUMNS = new ColumnGroup(RATIO_NAME, List.of("estimate", "ci_lower",
+        "ci_upper", "p", "bounded"));
 
     private final List<InstrumentalTruth> truths;
 
@@ -87,7 +97,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
 
     @Override
     public List<ColumnGroup> columns() {
-        return List.of(COLUMNS);
+        return List.of(COLUMNS, RATIO_COLUMNS);
     }
 
     @Override
@@ -109,12 +119,17 @@ public final class InstrumentalVariableAnalysis implements Analysis {
         return List.of(
             new MeasureSpec.Estimator(NAME, Analyses.column(NAME, "estimate"), Analyses.column(NAME, "ci_lower"),
                 Analyses.column(NAME, "ci_upper"), Analyses.column(NAME, "p"), targets, means),
-            new MeasureSpec.Rejection(NAME, MeasureNames.ITT_REJECTION_RATE, Analyses.column(NAME, "itt_p")));
+            new MeasureSpec.Rejection(NAME, MeasureNames.ITT_REJECTION_RATE, Analyses.column(NAME, "itt_p")),
+            new MeasureSpec.Estimator(RATIO_NAME, Analyses.column(RATIO_NAME, "estimate"),
+                Analyses.column(RATIO_NAME, "ci_lower"), Analyses.column(RATIO_NAME, "ci_upper"),
+                Analyses.column(RATIO_NAME, "p"), targets,
+                Map.of(MeasureNames.SHARE_BOUNDED, Analyses.column(RATIO_NAME, "bounded"))));
     }
 
     @Override
     public Computation newComputation(Condition condition, RecordLayout layout) {
         ColumnWriter out = layout.writer(COLUMNS);
+        ColumnWriter ratioOut = layout.writer(RATIO_COLUMNS);
         return new Computation() {
             private final double[] s = new double[6];
             private double[] yi = new double[64];
@@ -123,6 +138,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
             private double[] ittV = new double[64];
             private double[] firstY = new double[64];
             private double[] firstV = new double[64];
+            private double[] cov = new double[64];
             private double[] f = new double[64];
             private final PoolingWorkspace itt = new PoolingWorkspace();
             private final PoolingWorkspace first = new PoolingWorkspace();
@@ -139,6 +155,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
                     ittV = new double[size];
                     firstY = new double[size];
                     firstV = new double[size];
+                    cov = new double[size];
                     f = new double[size];
                 }
                 try {
@@ -154,6 +171,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
                         ittV[i] = r.intentionToTreatSe() * r.intentionToTreatSe();
                         firstY[i] = r.firstStage();
                         firstV[i] = r.firstStageSe() * r.firstStageSe();
+                        cov[i] = r.slopeCovariance();
                         f[i] = r.firstStageF();
                         sumF += f[i];
                         weak += f[i] < WEAK_F ? 1 : 0;
@@ -169,7 +187,35 @@ public final class InstrumentalVariableAnalysis implements Analysis {
                         (double) weak / k);
                 } catch (RuntimeException e) {
                     failures.add(Failure.of(NAME, e));
+                    return;
                 }
+                try {
+                    writeRatio(PooledWaldRatio.of(data.model(), ittY, ittV, firstY, firstV, cov, k), record);
+                } catch (RuntimeException e) {
+                    failures.add(Failure.of(RATIO_NAME, e));
+                }
+            }
+
+            private void writeRatio(PooledWaldRatioResult r, double[] record) {
+                List<PooledWaldRatioResult.Interval> set = r.intervals();
+                double lower;
+                double upper;
+                switch (r.shape()) {
+                    case INTERVAL:
+                    case WHOLE_LINE:
+                        lower = set.get(0).lower();
+                        upper = set.get(0).upper();
+                        break;
+                    case TWO_RAYS:
+                        lower = set.get(1).lower();
+                        upper = set.get(0).upper();
+                        break;
+                    default:
+                        lower = Double.NaN;
+                        upper = Double.NaN;
+                }
+                ratioOut.write(record, r.estimate(), lower, upper, r.pValue(),
+                    r.shape() == PooledWaldRatioResult.Shape.INTERVAL ? 1 : 0);
             }
         };
     }

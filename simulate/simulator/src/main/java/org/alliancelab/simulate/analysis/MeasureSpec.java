@@ -21,7 +21,9 @@ public sealed interface MeasureSpec {
      * An estimator with a confidence interval and a test of zero: replications, mean,
      * empirical SE, per estimand bias, RMSE and coverage, the rejection rate of zero and the
      * means of extra columns (e.g. tau<sup>2</sup>, I<sup>2</sup>). Formulas in
-     * the Monte Carlo package ({@code MeasureAccumulator}).
+     * the Monte Carlo package ({@code MeasureAccumulator}). A row whose lower bound exceeds its
+     * upper bound holds a set of two rays, {@code (-inf, upper]} and {@code [lower, inf)}; a NaN
+     * bound leaves the row out of the coverage.
      *
      * @param analysis analysis name
      * @param estimate column of the estimate

@@ -93,6 +93,15 @@ abstract class MeasureAccumulator {
         return new double[] {rmse, mcse};
     }
 
+    /**
+     * Whether a confidence set covers a value: the interval [lower, upper], or for
+     * {@code lower > upper} the two rays {@code (-inf, upper]} and {@code [lower, inf)}, the shape
+     * of a Fieller-type set ({@link MeasureSpec.Estimator}).
+     */
+    static boolean covers(double lower, double upper, double value) {
+        return lower <= upper ? lower <= value && value <= upper : value <= upper || value >= lower;
+    }
+
     /** The measures of {@link MeasureSpec.Estimator}. */
     private static final class EstimatorAccumulator extends MeasureAccumulator {
         private final MeasureSpec.Estimator spec;
@@ -162,7 +171,7 @@ abstract class MeasureAccumulator {
                 squaredErrors[j].add(err * err);
                 if (hasCi) {
                     coverageN[j]++;
-                    if (row[lower] <= truths[j] && truths[j] <= row[upper]) {
+                    if (covers(row[lower], row[upper], truths[j])) {
                         covered[j]++;
                     }
                 }

@@ -33,6 +33,11 @@ public final class Analyses {
     public static final String SENSITIVITY = "sensitivity";
     /** The pooled instrumental-variable (encouragement-trial) analysis. */
     public static final String INSTRUMENTAL_VARIABLE = "iv";
+    /**
+     * The encouragement trials' pooled Wald ratio, with the confidence set that inverts the
+     * pooled test of ITT - b x first stage = 0 (an Anderson-Rubin set).
+     */
+    public static final String POOLED_WALD_RATIO = "iv_ratio";
     /** The analysis named in a failure when a whole replication failed. */
     public static final String REPLICATION = "replication";
 
@@ -63,7 +68,7 @@ public final class Analyses {
      * judged first: {@link Estimand#ADJUSTED} for {@link #ADJUSTED}, {@link Estimand#DIFFERENCE}
      * for the difference tests, {@link Estimand#UNADJUSTED} for the other pooled correlations
      * (each among its own studies: all, the reporting ones, or a moderator level's);
-     * {@link Estimand#IV_ESTIMAND} for {@link #INSTRUMENTAL_VARIABLE}.
+     * {@link Estimand#IV_ESTIMAND} for {@link #INSTRUMENTAL_VARIABLE} and {@link #POOLED_WALD_RATIO}.
      *
      * @param analysis analysis name
      * @return its own target
@@ -80,6 +85,7 @@ public final class Analyses {
             case WITHIN_LAGGED:
                 return Estimand.WITHIN_LAGGED_LIMIT;
             case INSTRUMENTAL_VARIABLE:
+            case POOLED_WALD_RATIO:
                 return Estimand.IV_ESTIMAND;
             default:
                 return Estimand.UNADJUSTED;
@@ -89,13 +95,14 @@ public final class Analyses {
     /**
      * @param analysis analysis name
      * @return the causal effect it is judged against: {@link Estimand#IV_CAUSAL_EFFECT} for
-     *     {@link #INSTRUMENTAL_VARIABLE} (an effect, not a correlation), the cross-lagged effect
+     *     {@link #INSTRUMENTAL_VARIABLE} and {@link #POOLED_WALD_RATIO} (an effect, not a correlation), the cross-lagged effect
      *     {@link Estimand#CROSS_LAGGED} for the lagged effects of a session design, otherwise
      *     {@link Estimand#CAUSAL}
      */
     public static Estimand causalTarget(String analysis) {
         switch (analysis) {
             case INSTRUMENTAL_VARIABLE:
+            case POOLED_WALD_RATIO:
                 return Estimand.IV_CAUSAL_EFFECT;
             case NAIVE_LAGGED:
             case WITHIN_LAGGED:

@@ -65,8 +65,6 @@ public final class MeasureNames {
     /** Mean robustness value RV_q,alpha. */
     public static final String MEAN_RV_Q_ALPHA = "mean_rv_q_alpha";
 
-    private MeasureNames() {
-    }
     /** Mean over replications of the mean first-stage F of the studies (IV analysis). */
     public static final String MEAN_FIRST_STAGE_F = "mean_first_stage_f";
     /** Mean over replications of the median first-stage F of the studies. */
@@ -81,4 +79,9 @@ public final class MeasureNames {
     public static final String MEAN_RATIO_OF_POOLED = "mean_ratio_of_pooled";
     /** Mean over replications of the pooled first-stage effect. */
     public static final String MEAN_FIRST_STAGE = "mean_first_stage";
+    /** Share of replications whose confidence set is one finite interval (pooled Wald ratio). */
+    public static final String SHARE_BOUNDED = "share_bounded";
+
+    private MeasureNames() {
+    }
 }

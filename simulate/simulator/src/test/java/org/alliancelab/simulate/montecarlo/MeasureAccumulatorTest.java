@@ -75,6 +75,18 @@ class MeasureAccumulatorTest {
         assertEquals(Math.sqrt(0.0014 / 3 / 4), get(ms, "mean_tau2", "").mcse(), TOL);
     }
 
+    /** A row with lower > upper is the two rays (-inf, upper] and [lower, inf), a Fieller-type set. */
+    @Test
+    void coverageOfTwoRaysAndOfTheWholeLine() {
+        MeasureSpec spec = new MeasureSpec.Estimator("a", "est", "lo", "hi", "p", Map.of(Estimand.CAUSAL, 0.2), Map.of());
+        MeasureAccumulator acc = MeasureAccumulator.of(spec, LAYOUT, 0.05);
+        acc.add(new double[] {0.2, 0.5, 0.3, 0.5, 0}); // rays (-inf, .3] and [.5, inf): covers .2
+        acc.add(new double[] {0.2, 0.1, -0.4, 0.5, 0}); // rays (-inf, -.4] and [.1, inf): covers .2
+        acc.add(new double[] {0.2, 0.3, 0.1, 0.5, 0}); // rays (-inf, .1] and [.3, inf): misses .2
+        acc.add(new double[] {0.2, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.5, 0}); // the whole line
+        assertEquals(0.75, get(acc.measures(), "coverage", "causal").value(), TOL);
+    }
+
     @Test
     void fewerThanTwoReplicationsGiveNaNWhereSIsNeeded() {
         MeasureSpec spec = new MeasureSpec.Estimator("a", "est", "lo", "hi", "p", Map.of(Estimand.CAUSAL, 0.0), Map.of());
