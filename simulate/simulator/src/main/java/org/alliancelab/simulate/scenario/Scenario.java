@@ -193,7 +193,8 @@ public final class Scenario {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException(source, "", "malformed JSON" + where + ": " + plain(e.getOriginalMessage()));
+            throw new ScenarioException(source, "", "malformed JSON" + where + ": "
+                + JsonSyntaxMessage.of(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioException(source, "", "expected a JSON object");
@@ -314,17 +315,6 @@ public final class Scenario {
             GridFactor.checkAgainstStudyColumns(gridObjects, grid, conditions.get(0));
         }
         return new Scenario(source, name, tree.deepCopy(), seed, replications, grid, conditions);
-    }
-
-    /**
-     * The JSON parser's message without its internals: "(start marker at [Source: ...; line: 1,
-     * column: 24])" becomes "(opened at line 1, column 24)", other source descriptions go.
-     */
-    static String plain(String message) {
-        String m = message.replaceAll("\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)",
-            "(opened at line $1, column $2)");
-        m = m.replaceAll("\\s*at \\[Source: [^\\]]*\\]", "").replaceAll("\\[Source: [^\\]]*\\]", "");
-        return m.replaceAll("\\s+", " ").trim();
     }
 
     /** Whether the scenario without its grid levels fails the same way (then the grid is not the cause). */

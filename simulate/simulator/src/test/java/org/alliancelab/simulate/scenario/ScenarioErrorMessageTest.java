@@ -15,7 +15,8 @@ class ScenarioErrorMessageTest {
         ScenarioException e = assertThrows(ScenarioException.class,
             () -> Scenario.parse("{\"name\": \"x\", \"model\": {", "bad.json", "x"));
         assertTrue(e.getMessage().startsWith("bad.json: malformed JSON at line 1, column 25: "), e.getMessage());
-        assertTrue(e.getMessage().contains("(opened at line 1, column 24)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("the file ends before the object opened at line 1, column 24 is closed"),
+            e.getMessage());
         assertFalse(e.getMessage().contains("Source"), e.getMessage());
         assertFalse(e.getMessage().contains("REDACTED"), e.getMessage());
     }
