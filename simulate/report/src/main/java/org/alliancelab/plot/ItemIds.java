@@ -43,6 +43,9 @@ final class ItemIds {
 
         XYLines(boolean lines, boolean shapes) {
             super(lines, shapes);
+            // one path per series: drawn segment by segment, a dash pattern restarts at every
+            // point and a curve of short segments (PEESE's) looks solid
+            setDrawSeriesLineAsPath(true);
         }
 
         @Override

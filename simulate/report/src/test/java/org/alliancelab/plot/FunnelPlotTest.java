@@ -44,6 +44,21 @@ class FunnelPlotTest {
         String text = SvgDocument.parse(f.toSvgDocument()).doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("Egger line = PET (limit estimate 0.09)"), "PET is Egger's line");
         assertTrue(text.contains("PEESE curve (estimate 0.12)"), "PEESE legend");
+        // the dashed curve is one path: drawn segment by segment, each short segment restarted the
+        // dash pattern and the curve looked solid beside its dashed legend entry
+        java.util.regex.Matcher curve = java.util.regex.Pattern.compile("<g style='[^']*stroke:rgb\\(0,158,115\\)"
+            + "[^']*stroke-dasharray[^']*'[^>]*>(.*?)</g>", java.util.regex.Pattern.DOTALL).matcher(f.toSvgDocument());
+        int longest = 0;
+        while (curve.find()) {
+            String group = curve.group(1);
+            int paths = group.split("<path", -1).length - 1;
+            int segments = group.split("L", -1).length - 1;
+            if (segments > longest) {
+                longest = segments;
+                assertEquals(1, paths, "the PEESE curve as one path: " + group);
+            }
+        }
+        assertTrue(longest >= 40, "the PEESE curve's segments in its path: " + longest);
         assertEquals(0.117 + 4.19 * 0.01, new PeeseCurve(0.117, 4.19).at(0.1), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> new PeeseCurve(Double.NaN, 1));
     }
