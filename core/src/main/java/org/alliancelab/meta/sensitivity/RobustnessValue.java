@@ -2,6 +2,7 @@ package org.alliancelab.meta.sensitivity;
 
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
 import org.alliancelab.meta.internal.TailProbabilities;
+import org.alliancelab.meta.pooling.InferenceTest;
 import org.alliancelab.meta.pooling.MetaAnalysisResult;
 
 /**
@@ -132,7 +133,9 @@ public final class RobustnessValue {
      * df<sub>eff</sub> = t&#x0302;<sup>2</sup> (1 - r&#x0302;<sup>2</sup>) / r&#x0302;<sup>2</sup>, so
      * that R<sup>2</sup><sub>Y~D|X</sub> = t&#x0302;<sup>2</sup> / (t&#x0302;<sup>2</sup> + df<sub>eff</sub>) = r&#x0302;<sup>2</sup>.
      * The between-study variance thus enters RV<sub>q,&alpha;</sub> through the SE; RV<sub>q</sub>
-     * depends on r&#x0302; alone. A pooled correlation of exactly 0 has RV<sub>q</sub> =
+     * depends on r&#x0302; alone. The critical value in f* is the pooled test's (the normal
+     * quantile for the z test, t on k - 1 df for Knapp-Hartung), so that RV<sub>q,&alpha;</sub> is
+     * the strength at which the pooled estimate, so reduced, loses its significance. A pooled correlation of exactly 0 has RV<sub>q</sub> =
      * RV<sub>q,&alpha;</sub> = 0 and no df (NaN).
      *
      * @param pooled the fit
@@ -148,17 +151,27 @@ public final class RobustnessValue {
             return new RobustnessValueResult(t, Double.NaN, 0, 0, q, alpha, 0, 0);
         }
         double df = t * t * (1 - r * r) / (r * r);
-        return compute(Math.abs(r) / Math.sqrt(1 - r * r), t, df);
+        // the pooled test's own critical value: RV_q,alpha is where the pooled estimate, not a
+        // regression on df_eff - 1 df, loses its significance
+        double critical = pooled.test() == InferenceTest.KNHA
+            ? TailProbabilities.studentCritical(1 - alpha, pooled.k() - 1)
+            : TailProbabilities.normalCritical(1 - alpha);
+        return compute(Math.abs(r) / Math.sqrt(1 - r * r), t, df, critical);
     }
 
     private RobustnessValueResult compute(double f, double t, double df) {
+        return compute(f, t, df, df > 1 ? TailProbabilities.studentCritical(1 - alpha, df - 1) : Double.NaN);
+    }
+
+    /** With the critical value of the test whose significance the confounder should remove. */
+    private RobustnessValueResult compute(double f, double t, double df, double critical) {
         double fq = q * f;
         double rvQ = rv(fq);
         double rvQAlpha;
-        if (!(df > 1)) {
+        if (!(df > 1) || !(critical > 0)) {
             rvQAlpha = Double.NaN;
         } else {
-            double fCrit = TailProbabilities.studentCritical(1 - alpha, df - 1) / Math.sqrt(df - 1);
+            double fCrit = critical / Math.sqrt(df - 1);
             double fqa = fq - fCrit;
             if (fqa <= 0) {
                 rvQAlpha = 0;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.alliancelab.meta.effectsize.CorrelationMeasure;
+import org.alliancelab.meta.pooling.InferenceTest;
+import org.alliancelab.meta.pooling.MetaAnalysisResult;
+import org.alliancelab.meta.pooling.TauSquaredEstimator;
 import org.junit.jupiter.api.Test;
 
 class RobustnessValueTest {
@@ -90,12 +93,40 @@ class RobustnessValueTest {
         assertRelative(r * r, pooled.partialR2(), 1e-12);
         RobustnessValueResult direct = RobustnessValue.of().ofT(6, df);
         assertRelative(direct.rvQ(), pooled.rvQ(), 1e-12);
-        assertRelative(direct.rvQAlpha(), pooled.rvQAlpha(), 1e-12);
+        // RV_q,alpha is where the reduced estimate loses the pooled z test's significance (1.96)
+        assertRelative(1.959963984540054, adjustedT(6, df, pooled.rvQAlpha()), 1e-10);
         // a pooled correlation of 0 has robustness values 0 and no df
         RobustnessValueResult zero = RobustnessValue.of().ofPooled(EValueTest.pooled(0, -0.1, 0.1, 0), CorrelationMeasure.PCOR);
         assertEquals(0, zero.rvQ());
         assertEquals(0, zero.rvQAlpha());
         assertTrue(Double.isNaN(zero.df()));
+    }
+
+    /**
+     * Under Knapp-Hartung the pooled test is t on k - 1 df: a confounder of partial R2 RV_q,alpha
+     * with both exposure and outcome brings the adjusted t to t(.975, k - 1), here k = 16 (2.1314).
+     */
+    @Test
+    void pooledRvAlphaUsesThePooledTestsCriticalValue() {
+        double se = 0.05;
+        MetaAnalysisResult knha = new MetaAnalysisResult(16, TauSquaredEstimator.REML, InferenceTest.KNHA, 0.95, 0.2,
+            se, 0.2 / se, Double.NaN, Double.NaN, Double.NaN, 0.01, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, Double.NaN, Double.NaN, 0);
+        RobustnessValueResult rv = RobustnessValue.of().ofPooled(knha, CorrelationMeasure.ZPCOR);
+        double critical = org.apache.commons.statistics.distribution.TDistribution.of(15).inverseSurvivalProbability(0.025);
+        assertRelative(critical, adjustedT(4, rv.df(), rv.rvQAlpha()), 1e-10);
+    }
+
+    /**
+     * The t of a regression coefficient with t statistic t on df after adding a confounder whose
+     * partial R2 with exposure and with outcome are both r2 (Cinelli &amp; Hazlett 2020, eqs. 4.2
+     * and 4.3: bias = se sqrt(df) sqrt(r2 r2 / (1 - r2)), adjusted se = se sqrt((1 - r2) / (1 - r2))
+     * sqrt(df / (df - 1))), in units of the original se.
+     */
+    private static double adjustedT(double t, double df, double r2) {
+        double bias = Math.sqrt(df) * Math.sqrt(r2 * r2 / (1 - r2));
+        double seAdjusted = Math.sqrt(df / (df - 1));
+        return (Math.abs(t) - bias) / seAdjusted;
     }
 
     @Test
