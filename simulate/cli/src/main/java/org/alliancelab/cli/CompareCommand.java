@@ -38,8 +38,9 @@ public final class CompareCommand implements Callable<Integer> {
     enum Format { TEXT, JSON, CSV }
 
     @picocli.CommandLine.Option(names = "--format", defaultValue = "text", paramLabel = "text|json|csv",
-        description = "text (the side-by-side table and verdict), json (every run's summary and the verdicts) or csv "
-            + "(one tidy row per run, condition and measure). Default: ${DEFAULT-VALUE}.")
+        description = "text (the side-by-side table and verdict), json (every run's summary and the verdicts; with "
+            + "--targets FILE also each target against each run) or csv (one tidy row per run, condition and measure; "
+            + "with --targets FILE one row per target, run and condition instead). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
     /** The published column: the synthesis's table by default for the Flückiger scenarios, a targets file, or none. */
@@ -61,13 +62,15 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ResultTables.Reference against = null;
+        Targets targets = null;
         if (reference != null && reference.none) {
             against = ResultTables.Reference.none();
         } else if (reference != null && "synthesis".equals(reference.targets)) {
             against = ResultTables.Reference.synthesis();
         } else if (reference != null) {
             try {
-                against = ResultTables.Reference.of(Targets.load(Path.of(reference.targets)));
+                targets = Targets.load(Path.of(reference.targets));
+                against = ResultTables.Reference.of(targets);
             } catch (ScenarioException e) {
                 spec.commandLine().getErr().println(AllianceLab.oneLine(e.getMessage()));
                 return AllianceLab.EXIT_USER_ERROR;
@@ -87,8 +90,8 @@ public final class CompareCommand implements Callable<Integer> {
             return 2;
         }
         switch (format) {
-            case JSON -> o.print(ComparisonReport.json(runs, dirs, pValues));
-            case CSV -> o.print(ComparisonReport.csv(runs));
+            case JSON -> o.print(ComparisonReport.json(runs, dirs, pValues, java.util.Optional.ofNullable(targets)));
+            case CSV -> o.print(targets != null ? ComparisonReport.targetsCsv(targets, runs) : ComparisonReport.csv(runs));
             default -> ResultTables.printSideBySide(o, runs, pValues,
                 against != null ? against : ResultTables.Reference.defaultFor(runs));
         }

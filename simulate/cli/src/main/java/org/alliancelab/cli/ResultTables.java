@@ -323,26 +323,51 @@ final class ResultTables {
         }
 
         private static Row row(Target t, String published) {
+            TargetSource source = TargetSource.of(t);
+            if (source.population() == null) {
+                return new Row(t.name(), published, source.analysis(), source.measure(),
+                    source.measure().equals(MEAN) ? "r" : "k");
+            }
+            return new Row(t.name() + " (population)", published, "", "", "population", source.population().key(),
+                c -> num(source.populationValue(t, c.info()), 3));
+        }
+    }
+
+    /**
+     * What holds a target in a run: the analysis and measure whose Monte Carlo mean estimates it
+     * (pooled r of all studies, of the reporting studies unadjusted and adjusted, of a moderator
+     * level; the mean number of reporting studies), or, for an estimand no analysis estimates
+     * (e.g. {@code causal}), the population value of that estimand.
+     *
+     * @param analysis the analysis, or null for a population value
+     * @param measure the measure, or null for a population value
+     * @param population the estimand of the population value, or null
+     */
+    record TargetSource(String analysis, String measure, Estimand population) {
+
+        static TargetSource of(Target t) {
             if (Target.REPORTING_STUDIES.equals(t.estimand())) {
-                return new Row(t.name(), published, STUDIES, MeasureNames.MEAN_K_ADJUSTED, "k");
+                return new TargetSource(STUDIES, MeasureNames.MEAN_K_ADJUSTED, null);
             }
             boolean reporting = t.studies() == StudySet.REPORTING;
             String analysis = t.moderator() != null ? Analyses.level(t.moderator(), t.level())
                 : reporting ? Analyses.UNADJUSTED_REPORTING : Analyses.UNADJUSTED_ALL;
-            if (Estimand.UNADJUSTED.key().equals(t.estimand())
-                || (Estimand.ADJUSTED.key().equals(t.estimand()) && reporting)) {
-                return new Row(t.name(), published, Estimand.ADJUSTED.key().equals(t.estimand()) ? Analyses.ADJUSTED
-                    : analysis, MEAN, "r");
+            if (Estimand.UNADJUSTED.key().equals(t.estimand())) {
+                return new TargetSource(analysis, MEAN, null);
             }
-            Estimand e = Estimand.ofKey(t.estimand());
-            return new Row(t.name() + " (population)", published, "", "", "population", e.key(), c -> {
-                ConditionInfo info = c.info();
-                double v = t.moderator() != null
-                    ? e.of(info.truthByModerator().getOrDefault(t.moderator(), Map.of()).getOrDefault(t.level(),
-                        info.truth()))
-                    : reporting ? info.truthAmongReporters(e) : info.truth(e);
-                return num(v, 3);
-            });
+            if (Estimand.ADJUSTED.key().equals(t.estimand()) && reporting) {
+                return new TargetSource(Analyses.ADJUSTED, MEAN, null);
+            }
+            return new TargetSource(null, null, Estimand.ofKey(t.estimand()));
+        }
+
+        /** The condition's population value of the target's estimand, among the target's studies. */
+        double populationValue(Target t, ConditionInfo info) {
+            if (t.moderator() != null) {
+                return population.of(info.truthByModerator().getOrDefault(t.moderator(), Map.of())
+                    .getOrDefault(t.level(), info.truth()));
+            }
+            return t.studies() == StudySet.REPORTING ? info.truthAmongReporters(population) : info.truth(population);
         }
     }
 

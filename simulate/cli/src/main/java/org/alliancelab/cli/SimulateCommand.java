@@ -236,7 +236,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 return 2;
             }
             if (json) {
-                o.print(ComparisonReport.json(summaries, dirs, pValues));
+                o.print(ComparisonReport.json(summaries, dirs, pValues, java.util.Optional.empty()));
             } else {
                 ResultTables.printSideBySide(o, summaries, pValues);
             }

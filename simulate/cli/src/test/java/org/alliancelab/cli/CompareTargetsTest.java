@@ -77,6 +77,28 @@ class CompareTargetsTest {
         assertTrue(line(out, "my causal r (population)").endsWith(
             String.format(Locale.ROOT, "%.3f", c.info().truth(Estimand.CAUSAL))), out);
         assertFalse(out.contains(".28 (k = 295)"), "the user's targets replace the synthesis's");
+
+        // the same table for R: JSON's targets and CSV's rows carry the summary's numbers
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            compare("compare", dir("fluckiger2018"), "--targets", targets.toString(), "--format", "json"));
+        com.fasterxml.jackson.databind.JsonNode mine = json.get("targets");
+        assertEquals(3, mine.size());
+        assertEquals("my pooled r", mine.get(0).get("name").asText());
+        assertEquals(pooled.value(), mine.get(0).get("runs").get(0).get("mean").asDouble(), 0);
+        assertEquals(pooled.mcse(), mine.get(0).get("runs").get(0).get("mcse").asDouble(), 0);
+        assertEquals("adjusted", mine.get(1).get("runs").get(0).get("analysis").asText());
+        assertEquals(adjusted.value(), mine.get(1).get("runs").get(0).get("mean").asDouble(), 0);
+        assertEquals("population", mine.get(2).get("runs").get(0).get("source").asText());
+        assertEquals(c.info().truth(Estimand.CAUSAL), mine.get(2).get("runs").get(0).get("mean").asDouble(), 0);
+        String csv = compare("compare", dir("fluckiger2018"), "--targets", targets.toString(), "--format", "csv");
+        String[] lines = csv.split("\n");
+        assertEquals("target,estimand,value,tolerance,scenario,condition,factors,source,analysis,measure,mean,mcse,"
+            + "replications", lines[0]);
+        assertEquals(4, lines.length, csv);
+        String[] first = lines[1].split(",");
+        assertEquals("my pooled r", first[0]);
+        assertEquals(pooled.value(), Double.parseDouble(first[10]), 0);
+        assertTrue(lines[3].contains(",population,,,"), lines[3]);
     }
 
     @Test
