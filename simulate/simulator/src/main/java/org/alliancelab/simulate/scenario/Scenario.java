@@ -98,8 +98,13 @@ public final class Scenario {
         }
         try {
             return utf8(Files.readAllBytes(file), source);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ScenarioException(source, "", "file not found");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ScenarioException(source, "", "permission denied");
         } catch (IOException e) {
-            throw new ScenarioException(source, "", "cannot read file: " + e.getMessage());
+            // the exception's message repeats the path, which the error line already names
+            throw new ScenarioException(source, "", "cannot read file (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -21,6 +21,14 @@ class ScenarioErrorMessageTest {
         assertFalse(e.getMessage().contains("REDACTED"), e.getMessage());
     }
 
+    /** A missing file is named once, as the CSV readers name it. */
+    @Test
+    void missingFileIsNamedOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path missing = dir.resolve("targets.json");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Scenario.readText(missing, "targets"));
+        assertEquals(missing + ": file not found", e.getMessage());
+    }
+
     /** An error unrelated to the grid is reported without "(grid condition 0: ...)"; one the grid causes keeps it. */
     @Test
     void gridSuffixOnlyWhenTheGridCausesTheError() {
