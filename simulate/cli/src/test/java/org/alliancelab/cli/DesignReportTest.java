@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.alliancelab.simulate.results.Analyses;
 import org.alliancelab.simulate.results.ConditionSummary;
@@ -59,6 +60,20 @@ class DesignReportTest {
         assertFalse(html.contains("(size)"), "the causal world has no size rows");
         String nul = section(report(simulate("encouragement-trial-null")));
         assertTrue(nul.contains("(size)") && !nul.contains("(power)"), nul);
+        assertTrue(nul.contains("Pooled Wald ratio, Anderson-Rubin set"), nul);
+        // with the exclusion violation the ITT test's null is false in the null world too: not its size
+        int violated = 0;
+        int valid = 0;
+        for (String row : nul.split("</tr>")) {
+            if (row.contains("Intention-to-treat") && row.contains("exclusion_violation = 0.05")) {
+                assertTrue(row.contains("not size"), row);
+                violated++;
+            } else if (row.contains("Intention-to-treat")) {
+                assertTrue(row.contains("(size)"), row);
+                valid++;
+            }
+        }
+        assertEquals(List.of(2, 2), List.of(violated, valid), "ITT rows with and without the violation");
     }
 
     @Test

@@ -390,6 +390,10 @@ public final class HtmlReport {
                 }
                 String causal = Analyses.causalTarget(row[0]).key();
                 boolean itt = row[1].equals(MeasureNames.ITT_REJECTION_RATE);
+                // the ITT test's null (no effect of the encouragement) is false wherever the
+                // encouragement reaches outcome, through alliance or not: size only where neither
+                String rowKind = itt && kind.equals(" (size)") && Math.abs(ivEstimand(c)) > 1e-9
+                    ? " (not size: the encouragement affects outcome other than through alliance)" : kind;
                 // the ITT and the between-person r are not on the scale of the causal effect
                 boolean sameScale = !itt && !row[0].equals(Analyses.UNADJUSTED_ALL);
                 Optional<Measure> mean = estimate(c, row[0], itt ? MeasureNames.MEAN_ITT : MeasureNames.MEAN, "");
@@ -398,10 +402,18 @@ public final class HtmlReport {
                     .append(sameScale ? Numbers.fixed(causalValue(c, row[0]), 3) : "").append("</td>")
                     .append(sameScale ? cell(c, row[0], MeasureNames.BIAS, causal, 3) : "<td></td>")
                     .append(sameScale ? cell(c, row[0], MeasureNames.COVERAGE, causal, 3) : "<td></td>").append("<td>")
-                    .append(withMcse(rejects, 3)).append(Html.esc(kind)).append("</td></tr>\n");
+                    .append(withMcse(rejects, 3)).append(Html.esc(rowKind)).append("</td></tr>\n");
             }
         }
         h.append("</tbody>\n</table>\n");
+    }
+
+    /** The encouragement trials' IV estimand: the iv analysis's mean minus its bias against it. */
+    private static double ivEstimand(ConditionSummary c) {
+        Optional<Measure> mean = estimate(c, Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.MEAN, "");
+        Optional<Measure> bias = estimate(c, Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.BIAS,
+            Analyses.target(Analyses.INSTRUMENTAL_VARIABLE).key());
+        return mean.isPresent() && bias.isPresent() ? mean.get().value() - bias.get().value() : Double.NaN;
     }
 
     /** The causal value an analysis is judged against: its Monte Carlo mean minus its bias against it. */

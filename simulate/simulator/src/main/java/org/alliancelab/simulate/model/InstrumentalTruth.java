@@ -25,7 +25,8 @@ import java.util.function.IntToDoubleFunction;
  * standardized scale of the model the effect is b itself: divide by {@code sqrt(rel_y / rel_x)}.
  *
  * <p>Edge case: a randomized node with no directed path to the exposure has no first stage; the
- * estimand is then NaN (0/0 or +-infinity) and so are the bias and coverage against it.
+ * estimand is then NaN (not 0/0 or +-infinity), printed NA, and so are the bias and coverage
+ * against it.
  *
  * @param estimand the population Wald ratio of the observed covariances
  * @param causalEffect the causal effect of the exposure on the outcome on the same scale,
@@ -55,7 +56,8 @@ public record InstrumentalTruth(double estimand, double causalEffect, double fir
         double scale = Math.sqrt(rel[y] / rel[x]);
         double zx = Math.sqrt(rel[x]) * sigma[z][x];
         double zy = Math.sqrt(rel[y]) * sigma[z][y];
-        return new InstrumentalTruth(zy / zx, scale * model.truth().totalEffect(), zx);
+        // no first stage: the ratio is undefined whatever Z does to Y (not an infinite effect)
+        return new InstrumentalTruth(zx == 0 ? Double.NaN : zy / zx, scale * model.truth().totalEffect(), zx);
     }
 
     /**

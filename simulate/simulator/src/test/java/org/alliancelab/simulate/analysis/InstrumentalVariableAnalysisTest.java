@@ -53,6 +53,13 @@ class InstrumentalVariableAnalysisTest {
             EncouragementTrials.scenario("{\"share\": 0.5}", a, b, g, 10, 100, 10, "REML")));
         assertEquals(b * scale, violated.causalEffect(), 1e-12);
         assertEquals((b + g / a) * scale, violated.estimand(), 1e-12);
+        // no first stage: the estimand is undefined, not an infinite effect, with or without a direct path
+        for (double direct : new double[] {0, g}) {
+            InstrumentalTruth none = InstrumentalVariableAnalysis.truth(condition(
+                EncouragementTrials.scenario("{\"share\": 0.5}", 0, b, direct, 10, 100, 10, "REML")));
+            assertTrue(Double.isNaN(none.estimand()), "estimand with direct path " + direct + ": " + none.estimand());
+            assertEquals(b * scale, none.causalEffect(), 1e-12);
+        }
     }
 
     @Test
