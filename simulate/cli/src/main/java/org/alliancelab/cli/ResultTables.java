@@ -314,7 +314,7 @@ final class ResultTables {
         static Reference of(Targets targets) {
             List<Row> rows = new ArrayList<>();
             for (Target t : targets.targets()) {
-                String published = plain(t.value()) + " \u00b1 " + plain(t.tolerance());
+                String published = published(t.value(), t.tolerance()) + " \u00b1 " + plain(t.tolerance());
                 rows.add(row(t, published));
             }
             return new Reference("target \u00b1 tol.", "Monte Carlo means (\u00b1 MCSE) against the targets of "
@@ -447,6 +447,16 @@ final class ResultTables {
     }
 
     /** A published figure as given, APA style: ".28", "66", ".005". */
+    /**
+     * A target's published value to the precision its tolerance implies: a rounding interval of
+     * .005 means two decimals were published, so 0.3 prints as ".30", like the ".28" beside it.
+     */
+    private static String published(double value, double tolerance) {
+        int shown = Math.max(0, java.math.BigDecimal.valueOf(value).stripTrailingZeros().scale());
+        int implied = java.math.BigDecimal.valueOf(tolerance).stripTrailingZeros().scale() - 1;
+        return decimal(value, Math.max(shown, implied));
+    }
+
     private static String plain(double v) {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString().replaceFirst("^(-?)0\\.", "$1.");
     }
