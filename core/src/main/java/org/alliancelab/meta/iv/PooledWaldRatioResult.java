@@ -36,7 +36,15 @@ public record PooledWaldRatioResult(int k, double estimate, double pValue, doubl
         OTHER
     }
 
-    /** @param intervals the set, copied */
+    /**
+     * Copies the set, so that the result is immutable.
+     *
+     * @param k number of trials
+     * @param estimate the effect, or {@code NaN}
+     * @param pValue the test of no effect
+     * @param level the confidence level
+     * @param intervals the confidence set, copied
+     */
     public PooledWaldRatioResult {
         intervals = List.copyOf(intervals);
     }
