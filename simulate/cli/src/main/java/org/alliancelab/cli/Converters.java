@@ -19,6 +19,18 @@ final class Converters {
     private Converters() {
     }
 
+    /** Parses the replications of {@code --save-studies} (all, N, LIST) before anything runs. */
+    static final class StudySelection implements ITypeConverter<org.alliancelab.simulate.montecarlo.SavedStudies.Selection> {
+        @Override
+        public org.alliancelab.simulate.montecarlo.SavedStudies.Selection convert(String value) {
+            try {
+                return org.alliancelab.simulate.montecarlo.SavedStudies.Selection.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Parses {@link CorrelationMeasure} names (COR, ZCOR, PCOR, ZPCOR). */
     static final class Measure implements ITypeConverter<CorrelationMeasure> {
         @Override

@@ -45,7 +45,7 @@ final class ResultTables {
         for (ConditionSummary c : s.conditions()) {
             out.println();
             StringBuilder head = new StringBuilder("Condition " + c.info().index());
-            c.info().factors().forEach((k, v) -> head.append("  ").append(k).append(" = ").append(num(v, 3)));
+            c.info().factors().forEach((k, v) -> head.append("  ").append(k).append(" = ").append(org.alliancelab.report.Numbers.level(v)));
             out.println(head);
             ConditionInfo t = c.info();
             out.printf(Locale.ROOT, "  population r, all studies: unadjusted %s, adjusted %s, adjusted (error-free "
@@ -573,7 +573,7 @@ final class ResultTables {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Double> f : c.info().factors().entrySet()) {
             parts.add(org.alliancelab.report.FactorLabels.label(f.getKey(), definition) + "="
-                + java.math.BigDecimal.valueOf(f.getValue()).stripTrailingZeros().toPlainString());
+                + org.alliancelab.report.Numbers.level(f.getValue()));
         }
         return parts.isEmpty() ? "#" + c.info().index() : String.join(", ", parts);
     }

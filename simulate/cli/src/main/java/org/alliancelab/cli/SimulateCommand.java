@@ -78,14 +78,16 @@ public final class SimulateCommand implements Callable<Integer> {
             + "only i from it.")
     private String shard;
 
-    @Option(names = "--save-studies", paramLabel = "all|N|LIST",
-        description = "Also write the simulated studies of these replications (all, the first N, or a list such as "
-            + "0,5,10-12), one metafor-ready row per condition, replication and study, to --studies-file.")
-    private String saveStudies;
+    @Option(names = "--save-studies", paramLabel = "all|N|LIST", converter = Converters.StudySelection.class,
+        description = "Also write the simulated studies of these replications (all, the first N, or a list of "
+            + "replications numbered from 0 as in replications.csv, such as 0,5,10-12), one metafor-ready row per "
+            + "condition, replication and published study, to --studies-file.")
+    private SavedStudies.Selection saveStudies;
 
     @Option(names = "--studies-file", paramLabel = "FILE", defaultValue = "studies.csv",
         description = "Where --save-studies writes, relative to the output directory unless absolute; gzip-compressed "
-            + "when the name ends in .gz (default: ${DEFAULT-VALUE}).")
+            + "when the name ends in .gz; checked before the run, and never one of the run's own files "
+            + "(default: ${DEFAULT-VALUE}).")
     private Path studiesFile;
 
     @Option(names = "--restart",
@@ -142,11 +144,10 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
+        List<Path> outDirs = outDirs(designs);
         if (saveStudies != null) {
             try {
-                for (ScenarioDesign d : designs) {
-                    SavedStudies.select(saveStudies, d.replications());
-                }
+                checkStudies(designs, outDirs);
             } catch (IllegalArgumentException e) {
                 err.println("alliance-lab simulate: " + e.getMessage());
                 return 2;
@@ -154,7 +155,6 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<RunSummary> summaries = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
-        List<Path> outDirs = outDirs(designs);
         for (int di = 0; di < designs.size(); di++) {
             ScenarioDesign d = designs.get(di);
             Path dir = outDirs.get(di);
@@ -204,13 +204,12 @@ public final class SimulateCommand implements Callable<Integer> {
             if (saveStudies != null) {
                 Path file = dir.resolve(studiesFile);
                 try {
-                    SavedStudies.write(d.scenario(), Engine.ofKey(d.engine()),
-                        SavedStudies.select(saveStudies, d.replications()), file);
-                } catch (IllegalArgumentException e) {
-                    err.println("alliance-lab simulate: " + e.getMessage());
-                    return 2;
+                    SavedStudies.write(d.scenario(), Engine.ofKey(d.engine()), saveStudies.replications(d.replications()),
+                        file);
                 } catch (IOException e) {
-                    err.println("alliance-lab simulate: " + file + ": cannot write the studies: " + e.getMessage());
+                    // the destination was checked before the run: this is the disk failing (full, permissions changed)
+                    err.println("alliance-lab simulate: --studies-file: "
+                        + org.alliancelab.cli.io.AtomicOutput.failed(file, e).getMessage());
                     return 2;
                 }
                 if (!quiet && format == OutputFormat.TEXT) {
@@ -243,6 +242,43 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * Refuses, before anything runs, a {@code --save-studies} the run cannot honour: replications
+     * it does not have, a studies file that is the run's own output (the directory, summary,
+     * replications, run record, lock or checkpoint: writing it would destroy the run), a file
+     * two scenarios would both write, or a file whose directory does not exist (the output
+     * directory itself is created by the run).
+     */
+    private void checkStudies(List<ScenarioDesign> designs, List<Path> outDirs) {
+        java.util.Set<Path> files = new java.util.HashSet<>();
+        for (int di = 0; di < designs.size(); di++) {
+            saveStudies.replications(designs.get(di).replications());
+            Path dir = outDirs.get(di);
+            Path file = dir.resolve(studiesFile);
+            String shown = "'" + studiesFile + "'";
+            for (Path other : outDirs) {
+                java.util.Optional<String> own = MonteCarloRunner.runFile(other, file);
+                if (own.isPresent()) {
+                    throw new IllegalArgumentException("--studies-file " + shown + " is "
+                        + (own.get().equals(".") ? "the output directory " + other
+                        : "the run's own output " + own.get() + " in " + other) + "; give another file name");
+                }
+            }
+            if (!files.add(file.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--studies-file " + shown + ": every scenario would write the same "
+                    + "file " + file + "; give a name relative to the output directory");
+            }
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            if (!(parent != null && parent.equals(dir.toAbsolutePath().normalize()) && !java.nio.file.Files.exists(dir))) {
+                try {
+                    org.alliancelab.cli.io.AtomicOutput.checkTarget(file);
+                } catch (org.alliancelab.cli.io.OutputException e) {
+                    throw new IllegalArgumentException("--studies-file: " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     private static void finish(ProgressBar p) {

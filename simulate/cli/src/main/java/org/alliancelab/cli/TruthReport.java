@@ -107,7 +107,7 @@ final class TruthReport {
                 b.append(':');
                 String sep = " ";
                 for (Map.Entry<String, Double> f : c.factors().entrySet()) {
-                    b.append(sep).append(f.getKey()).append(" = ").append(format(f.getValue(), digits));
+                    b.append(sep).append(f.getKey()).append(" = ").append(org.alliancelab.report.Numbers.level(f.getValue()));
                     sep = ", ";
                 }
             }

@@ -30,9 +30,12 @@ class GridFactorOutputTest {
     @Test
     void namesHeadTheColumnsAndLabelTheConditions() throws Exception {
         Path dir = tmp.resolve("run");
-        CliRun s = CliRun.of("simulate", "--scenario", EXAMPLE.toString(), "--reps", "4", "--save-studies", "0",
-            "--quiet", "--out", dir.toString());
+        CliRun s = CliRun.of("simulate", "--scenario", EXAMPLE.toString(), "--reps", "4", "--save-studies", "1",
+            "--out", dir.toString());
         assertEquals(0, s.exitCode(), s.err());
+        // the terminal's condition header prints each level as the scenario gives it
+        assertTrue(s.out().lines().anyMatch(l -> l.equals("Condition 0  confounder_strength = 0  k = 66")), s.out());
+        assertTrue(s.out().lines().anyMatch(l -> l.equals("Condition 3  confounder_strength = 0.15  k = 295")), s.out());
         List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
         assertTrue(summary.get(0).startsWith("condition,confounder_strength,k,analysis,"), summary.get(0));
         // condition 5 is the last level of both factors (last factor fastest)

@@ -34,11 +34,15 @@ class SaveStudiesTest {
         List<String> h = studies.get(0);
         List<List<String>> reps = Files.readAllLines(out.resolve("replications.csv")).stream().map(Csv::split).toList();
         List<String> rh = reps.get(0);
+        assertEquals("reports_adjusted,published", String.join(",", h.subList(h.indexOf("reports_adjusted"),
+            h.indexOf("reports_adjusted") + 2)));
         for (int rep : new int[] {1, 3}) {
             StringBuilder unadjusted = new StringBuilder("yi,vi\n");
             StringBuilder adjusted = new StringBuilder("yi,vi\n");
             for (List<String> row : studies.subList(1, studies.size())) {
-                if (Integer.parseInt(row.get(h.indexOf("replication"))) != rep) {
+                // as docs/monte-carlo.md re-pools: the published studies of one replication
+                if (Integer.parseInt(row.get(h.indexOf("replication"))) != rep
+                    || !row.get(h.indexOf("published")).equals("1")) {
                     continue;
                 }
                 unadjusted.append(row.get(h.indexOf("yi"))).append(',').append(row.get(h.indexOf("vi"))).append('\n');

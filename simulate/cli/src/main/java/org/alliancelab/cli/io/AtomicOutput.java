@@ -120,7 +120,14 @@ public final class AtomicOutput {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    private static OutputException failed(Path file, Exception e) {
+    /**
+     * A write error in words that name the target, never the temporary file it was written to.
+     *
+     * @param file the target file
+     * @param e the error writing it
+     * @return the exception to report
+     */
+    public static OutputException failed(Path file, Exception e) {
         String name = file.toString();
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
         if (cause instanceof AccessDeniedException) {

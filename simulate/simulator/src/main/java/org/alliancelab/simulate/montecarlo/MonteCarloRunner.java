@@ -159,6 +159,20 @@ public final class MonteCarloRunner {
         }
     }
 
+    /**
+     * Whether a path is an output directory or one of the files a run writes, deletes or locks in
+     * it ({@code summary.json}, {@code summary.csv}, {@code replications.csv}, {@code run.json},
+     * the lock, the checkpoint and what is in it, temporary files), so that a caller can refuse
+     * to write anything else there. Paths are compared normalized and absolute.
+     *
+     * @param outDir the output directory (need not exist)
+     * @param file any path
+     * @return the run's file name it is ({@code "."} for the directory itself), or empty
+     */
+    public static java.util.Optional<String> runFile(Path outDir, Path file) {
+        return OutputDirectory.ownFile(outDir, file);
+    }
+
     /** Refuses up front a run that cannot fit on the disk, rather than filling it. */
     private void checkDiskSpace(Path outDir) throws IOException {
         long need = estimatedDiskBytes();

@@ -42,6 +42,28 @@ final class OutputDirectory {
     }
 
     /**
+     * Whether a path is the output directory itself or a file a run writes or deletes in it (its
+     * result files, lock, checkpoint, temporary files), compared as normalized absolute paths.
+     *
+     * @param dir the output directory (need not exist)
+     * @param file any path
+     * @return the name of the run's file it is ({@code "."} for the directory), or empty
+     */
+    static Optional<String> ownFile(Path dir, Path file) {
+        Path d = dir.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        if (f.equals(d)) {
+            return Optional.of(".");
+        }
+        if (!f.startsWith(d)) {
+            return Optional.empty();
+        }
+        String first = d.relativize(f).getName(0).toString();
+        boolean temporary = f.getParent().equals(d) && first.startsWith(".") && first.endsWith(AtomicFiles.TEMP_SUFFIX);
+        return RUN_FILES.contains(first) || MARKERS.contains(first) || temporary ? Optional.of(first) : Optional.empty();
+    }
+
+    /**
      * Refuses a directory that is not empty and not an alliance-lab output. Called before the
      * lock is taken, so that not even a lock file is left in someone else's directory.
      *

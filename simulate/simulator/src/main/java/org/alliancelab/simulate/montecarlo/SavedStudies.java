@@ -26,12 +26,14 @@ import org.alliancelab.simulate.scenario.Scenario;
  * ({@link ReplicationSeeds}), so they are exactly the studies the run analysed, whatever the
  * threads or shards; the run itself is not slowed. Columns: {@code condition}, one per grid
  * factor (its JSON pointer), {@code replication, study, n, covariates, r, yi, vi, partial_r,
- * yi_adjusted, vi_adjusted, reports_adjusted} (Fisher z of r with 1/(n - 3); of the partial r
- * with 1/(n - p - 3); NA where the study reports no adjusted estimate), one per moderator (the
- * study's level), and {@code beta_<from>_<to>} for each path that varies between studies (the
- * study's drawn coefficient). Only published studies are drawn to the end: a study suppressed
- * by publication selection is not in the table (the run counts them as {@code
- * studies.suppressed}).
+ * yi_adjusted, vi_adjusted, reports_adjusted, published} (Fisher z of r with 1/(n - 3); of the
+ * partial r with 1/(n - p - 3); NA where the study reports no adjusted estimate), one per
+ * moderator (the study's level), and {@code beta_<from>_<to>} for each path that varies between
+ * studies (the study's drawn coefficient). {@code published} is 1 on every row: the study loop
+ * ({@link StudySimulator#simulateInPlace}) keeps only published studies, and a study suppressed
+ * by publication selection is discarded as soon as it is drawn (the run counts them as {@code
+ * studies.suppressed}), so it is not in the table. The column is there so that an analysis
+ * written with {@code subset = published == 1} stays right if suppressed studies are ever saved.
  */
 public final class SavedStudies {
     private SavedStudies() {
@@ -44,39 +46,106 @@ public final class SavedStudies {
      * @param spec the text
      * @param replications replications per condition
      * @return the replication indices, ascending
-     * @throws IllegalArgumentException for a malformed text or an index out of range
+     * @throws IllegalArgumentException for a malformed text or a replication the run does not have
      */
     public static List<Integer> select(String spec, int replications) {
-        String s = spec.trim();
-        TreeSet<Integer> out = new TreeSet<>();
-        try {
+        return Selection.parse(spec).replications(replications);
+    }
+
+    /**
+     * A choice of replications, parsed before the number of replications is known: {@code all},
+     * {@code N} (the first N, N at least 1) or a list of 0-based indices and ascending ranges
+     * {@code a-b}. Whether the run has them is checked by {@link #replications}.
+     */
+    public static final class Selection {
+        private static final java.util.regex.Pattern ITEM = java.util.regex.Pattern.compile("(\\d+)(?:-(\\d+))?");
+        private final String text;
+        /** The first N, or 0 for all, or -1 for a list. */
+        private final int first;
+        /** Ranges a-b (inclusive) of a list, as pairs. */
+        private final List<int[]> ranges;
+
+        private Selection(String text, int first, List<int[]> ranges) {
+            this.text = text;
+            this.first = first;
+            this.ranges = ranges;
+        }
+
+        /**
+         * @param spec {@code all}, {@code N} or a list such as {@code 0,5,10-12}
+         * @return the selection
+         * @throws IllegalArgumentException for a malformed text, N = 0 or a reversed range
+         */
+        public static Selection parse(String spec) {
+            String s = spec.trim();
             if (s.equals("all")) {
-                for (int r = 0; r < replications; r++) {
+                return new Selection(s, 0, List.of());
+            }
+            try {
+                if (s.matches("\\d+")) {
+                    int n = Integer.parseInt(s);
+                    if (n < 1) {
+                        throw new IllegalArgumentException("N (save the first N replications, numbered from 0 as in "
+                            + "replications.csv) must be at least 1, got " + s);
+                    }
+                    return new Selection(s, n, List.of());
+                }
+                List<int[]> ranges = new ArrayList<>();
+                for (String item : s.split(",", -1)) {
+                    java.util.regex.Matcher m = ITEM.matcher(item.trim());
+                    if (!m.matches()) {
+                        throw new IllegalArgumentException("takes all, N (the first N replications) or a list of "
+                            + "replications numbered from 0 such as 0,5,10-12, got '" + spec + "'");
+                    }
+                    int a = Integer.parseInt(m.group(1));
+                    int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
+                    if (a > b) {
+                        throw new IllegalArgumentException("the range " + item.trim() + " is reversed: write it "
+                            + b + "-" + a);
+                    }
+                    ranges.add(new int[] {a, b});
+                }
+                return new Selection(s, -1, List.copyOf(ranges));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("a replication of '" + spec + "' is too large", e);
+            }
+        }
+
+        /**
+         * @param replications replications per condition of the run
+         * @return the chosen replication indices, ascending
+         * @throws IllegalArgumentException when the run has fewer replications than chosen
+         */
+        public List<Integer> replications(int replications) {
+            TreeSet<Integer> out = new TreeSet<>();
+            if (first >= 0) {
+                int n = first == 0 ? replications : first;
+                if (n > replications) {
+                    throw new IllegalArgumentException("--save-studies " + text + ": the run has only " + replications
+                        + " replications per condition (0-" + (replications - 1) + "); give at most " + replications);
+                }
+                for (int r = 0; r < n; r++) {
                     out.add(r);
                 }
-            } else if (s.matches("\\d+")) {
-                for (int r = 0; r < Math.min(replications, Integer.parseInt(s)); r++) {
-                    out.add(r);
+                return List.copyOf(out);
+            }
+            for (int[] ab : ranges) {
+                if (ab[1] >= replications) {
+                    throw new IllegalArgumentException("--save-studies " + text + ": replication " + ab[1]
+                        + " is not within 0-" + (replications - 1) + " (the run has " + replications
+                        + " replications per condition, numbered from 0)");
                 }
-            } else {
-                for (String item : s.split(",")) {
-                    String[] ab = item.trim().split("-");
-                    int a = Integer.parseInt(ab[0].trim());
-                    int b = ab.length == 2 ? Integer.parseInt(ab[1].trim()) : a;
-                    if (ab.length > 2 || a > b || b >= replications) {
-                        throw new IllegalArgumentException("replication " + item.trim() + " is not within 0-"
-                            + (replications - 1));
-                    }
-                    for (int r = a; r <= b; r++) {
-                        out.add(r);
-                    }
+                for (int r = ab[0]; r <= ab[1]; r++) {
+                    out.add(r);
                 }
             }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--save-studies takes all, N (the first N replications) or a list "
-                + "such as 0,5,10-12, got '" + spec + "'", e);
+            return List.copyOf(out);
         }
-        return List.copyOf(out);
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /**
@@ -116,7 +185,7 @@ public final class SavedStudies {
         List<String> header = new ArrayList<>(List.of("condition"));
         header.addAll(factors);
         header.addAll(List.of("replication", "study", "n", "covariates", "r", "yi", "vi", "partial_r", "yi_adjusted",
-            "vi_adjusted", "reports_adjusted"));
+            "vi_adjusted", "reports_adjusted", "published"));
         header.addAll(moderators);
         for (int p : varying) {
             header.add("beta_" + paths.get(p).from() + "_" + paths.get(p).to());
@@ -147,6 +216,8 @@ public final class SavedStudies {
                     } else {
                         b.append(",NA,NA,NA,FALSE");
                     }
+                    // every saved study was published: the suppressed ones are not kept (class Javadoc)
+                    b.append(",1");
                     for (String m : moderators) {
                         b.append(',').append(Csv.text(s.moderatorLevels().getOrDefault(m, "")));
                     }

@@ -45,7 +45,7 @@ public record GridFactor(String column, boolean named, List<String> paths, List<
      */
     static final Set<String> FIXED_COLUMNS = Set.of("condition", "replication", "failures", "analysis", "measure",
         "estimand", "value", "mcse", "replications", "study", "n", "covariates", "r", "yi", "vi", "partial_r",
-        "yi_adjusted", "vi_adjusted", "reports_adjusted");
+        "yi_adjusted", "vi_adjusted", "reports_adjusted", "published");
 
     /**
      * Defensive copies.
