@@ -36,7 +36,13 @@ public record PooledWaldRatioResult(int k, double estimate, double pValue, doubl
         OTHER
     }
 
-    /** @param intervals the set, copied */
+    /**
+     * @param k number of trials
+     * @param estimate the effect at which the pooled contrast is zero, or {@code NaN}
+     * @param pValue the test of no effect
+     * @param level the confidence level of the set
+     * @param intervals the set, copied
+     */
     public PooledWaldRatioResult {
         intervals = List.copyOf(intervals);
     }
