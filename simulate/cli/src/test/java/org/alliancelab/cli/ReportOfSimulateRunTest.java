@@ -117,4 +117,82 @@ class ReportOfSimulateRunTest {
         assertTrue(reportingRow.split("<td>")[2].startsWith(String.format(java.util.Locale.ROOT, "%.3f<", reporters)),
             reportingRow);
     }
+
+    /**
+     * A moderator level's analysis pools only that level's studies: the truth table has a row
+     * per level with the simulator's values of that level ({@code ConditionInfo.truthByModerator}),
+     * and the all-studies row no longer claims the moderator analyses.
+     */
+    @Test
+    void truthTableHasARowPerModeratorLevel() throws Exception {
+        SimulationOutput run = SimulationOutputReader.read(tmp.resolve("fluckiger2018"));
+        String html = HtmlReport.render(List.of(run));
+        var info = run.conditions().get(0).info();
+        String table = html.substring(html.indexOf("<h3>Population values (truth)</h3>"),
+            html.indexOf("<h3>Sampling distributions"));
+        assertTrue(!table.contains("moderator and bias analyses"), table);
+        assertTrue(!info.truthByModerator().isEmpty(), "fluckiger2018 has moderator levels that change the model");
+        int rows = 0;
+        for (var moderator : info.truthByModerator().entrySet()) {
+            for (var level : moderator.getValue().entrySet()) {
+                List<String> cells = cells(table, 1, "(" + moderator.getKey() + "=" + level.getKey() + ")");
+                for (int i = 0; i < org.alliancelab.simulate.results.Estimand.TRUTHS.size(); i++) {
+                    double v = org.alliancelab.simulate.results.Estimand.TRUTHS.get(i).of(level.getValue());
+                    assertEquals(String.format(java.util.Locale.ROOT, "%.3f", v), cells.get(2 + i), cells.toString());
+                }
+                rows++;
+            }
+        }
+        double early = info.truthPooledBy("timing=early", org.alliancelab.simulate.results.Estimand.UNADJUSTED);
+        assertTrue(Math.abs(early - info.truth(org.alliancelab.simulate.results.Estimand.UNADJUSTED)) > 0.03,
+            "the level's value differs from all studies'");
+        assertEquals(4, rows, "two levels of timing and two of disorder");
+    }
+
+    /**
+     * The difference tests are judged against the true difference, not the causal value: their
+     * rows show bias and coverage against their own target as summary.json has them.
+     */
+    @Test
+    void performanceTableShowsEachAnalysisAgainstItsOwnTarget() throws Exception {
+        SimulationOutput run = SimulationOutputReader.read(tmp.resolve("fluckiger2018"));
+        String html = HtmlReport.render(List.of(run));
+        ConditionSummary c = run.conditions().get(0);
+        String table = html.substring(html.indexOf("<table class=\"perf\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        List<String> header = cells(table, 0, "Analysis");
+        int target = header.indexOf("Own target");
+        int bias = header.indexOf("Bias vs own target");
+        int coverage = header.indexOf("Coverage of own target");
+        assertTrue(target > 0 && bias > 0 && coverage > 0, header.toString());
+        for (String a : List.of("difference_subgroup", "difference_paired", "adjusted", "timing=early")) {
+            var own = org.alliancelab.simulate.results.Analyses.target(a);
+            List<String> cells = cells(table, 0, a);
+            assertEquals(own.key() + " " + String.format(java.util.Locale.ROOT,
+                own == org.alliancelab.simulate.results.Estimand.DIFFERENCE ? "%.4f" : "%.3f",
+                c.info().truthPooledBy(a, own)), cells.get(target), a);
+            double b = c.find(a, "bias", own.key()).orElseThrow().value();
+            double cov = c.find(a, "coverage", own.key()).orElseThrow().value();
+            assertTrue(cells.get(bias).startsWith(String.format(java.util.Locale.ROOT, "%.3f ", b)), a + " " + cells);
+            assertTrue(cells.get(coverage).startsWith(String.format(java.util.Locale.ROOT, "%.3f ", cov)), a + " " + cells);
+        }
+    }
+
+    /** The text of each cell of the first table row whose cell {@code column} ends with {@code text}. */
+    private static List<String> cells(String table, int column, String text) {
+        for (String row : table.split("<tr>")) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (String cell : row.split("</t[dh]>")) {
+                int open = Math.max(cell.lastIndexOf("<td"), cell.lastIndexOf("<th"));
+                if (open >= 0) {
+                    String inner = cell.substring(cell.indexOf('>', open) + 1);
+                    cells.add(inner.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").trim());
+                }
+            }
+            if (cells.size() > column && cells.get(column).endsWith(text)) {
+                return cells;
+            }
+        }
+        throw new AssertionError("no row " + text + " in " + table);
+    }
 }

@@ -15,8 +15,10 @@ import org.alliancelab.plot.PerformancePlot;
 import org.alliancelab.plot.PerformanceSeries;
 import org.alliancelab.plot.SamplingDistributionPlot;
 import org.alliancelab.plot.ScenarioComparisonPlot;
+import org.alliancelab.simulate.model.TruthValues;
 import org.alliancelab.simulate.montecarlo.SoftwareVersion;
 import org.alliancelab.simulate.results.Analyses;
+import org.alliancelab.simulate.results.ConditionInfo;
 import org.alliancelab.simulate.results.ConditionSummary;
 import org.alliancelab.simulate.results.Estimand;
 import org.alliancelab.simulate.results.McseFormat;
@@ -306,9 +308,11 @@ public final class HtmlReport {
 
     /**
      * The population values of each condition, for each population an analysis pools: all
-     * studies (the unadjusted analysis of all studies, the moderator and bias analyses) and,
-     * when only some studies report an adjusted estimate, those studies (the adjusted analysis,
-     * the unadjusted analysis of the same studies and the difference tests), so each analysis is
+     * studies (the unadjusted analysis of all studies and the bias analyses); when only some
+     * studies report an adjusted estimate, those studies (the adjusted analysis, the unadjusted
+     * analysis of the same studies and the difference tests); and each moderator level that
+     * changes the model, whose studies that level's analysis pools ({@link
+     * ConditionInfo#truthPooledBy}), so each analysis is
      * shown against the values its bias and coverage are measured by and the sampling-distribution
      * plot draws.
      */
@@ -324,23 +328,28 @@ public final class HtmlReport {
         for (ConditionSummary c : run.conditions()) {
             boolean selected = estimands.stream().anyMatch(e -> Double.compare(c.info().truth(e),
                 c.info().truthAmongReporters(e)) != 0);
-            truthRow(h, run, c, selected ? "all studies (" + UNADJUSTED + ", moderator and bias analyses)"
-                : "all studies (every analysis)", estimands, false);
+            boolean levels = !c.info().truthByModerator().isEmpty();
+            truthRow(h, run, c, selected ? "all studies (" + UNADJUSTED + " and the bias analyses)"
+                : levels ? "all studies (every analysis but a moderator level's)" : "all studies (every analysis)",
+                estimands, c.info().truth());
             if (selected) {
                 truthRow(h, run, c, "studies reporting an adjusted estimate (" + ADJUSTED + ", "
-                    + Analyses.UNADJUSTED_REPORTING + ", difference tests)", estimands, true);
+                    + Analyses.UNADJUSTED_REPORTING + ", difference tests)", estimands, c.info().truthAmongReporters());
             }
+            // a moderator level's analysis pools only that level's studies
+            c.info().truthByModerator().forEach((moderator, byLevel) -> byLevel.forEach((level, truth) ->
+                truthRow(h, run, c, "studies with " + moderator + " = " + level + " (" + Analyses.level(moderator, level)
+                    + ")", estimands, truth)));
         }
         h.append("</tbody>\n</table>\n");
     }
 
     private static void truthRow(StringBuilder h, SimulationOutput run, ConditionSummary c, String population,
-                                 List<Estimand> estimands, boolean reporters) {
+                                 List<Estimand> estimands, TruthValues truth) {
         h.append("<tr><td>").append(Html.esc(run.conditionLabel(c))).append("</td><td>").append(Html.esc(population))
             .append("</td>");
         for (Estimand e : estimands) {
-            h.append("<td>").append(Numbers.fixed(reporters ? c.info().truthAmongReporters(e) : c.info().truth(e), 3))
-                .append("</td>");
+            h.append("<td>").append(Numbers.fixed(e.of(truth), 3)).append("</td>");
         }
         h.append("</tr>\n");
     }
@@ -551,7 +560,11 @@ public final class HtmlReport {
 
     private static void performanceTables(StringBuilder h, SimulationOutput run) {
         h.append("<h3>Performance table</h3>\n<p>Each cell: the Monte Carlo estimate (its Monte Carlo SE). ")
-            .append("Bias and coverage are against the population value named in the column.")
+            .append("Bias and coverage are against the population value named in the column: the causal value, ")
+            .append("and each analysis's own target, the estimand it estimates in the studies it pools (named with its ")
+            .append("population value in the column Own target: for the difference tests the true difference ")
+            .append("z(adjusted) - z(unadjusted) among the reporting studies, for a moderator level's analysis the ")
+            .append("unadjusted r of that level's studies; see the population values above).")
             .append(run.conditions().stream().anyMatch(c -> c.find(Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.MEAN, "")
                 .isPresent()) ? " For the encouragement trials' <code>iv</code> analysis, causal means the causal effect "
                 + "<code>iv_causal_effect</code> and its own target is <code>iv_estimand</code> (docs/designs.md)." : "")
@@ -564,19 +577,27 @@ public final class HtmlReport {
             }
             h.append("<table class=\"perf\">\n<thead><tr><th>Analysis</th><th>Mean k</th><th>Mean</th>")
                 .append("<th>Empirical SE</th><th>Bias vs causal</th><th>Coverage: causal</th>")
-                .append("<th>Coverage: own target</th><th>Rejection rate</th><th>Mean \u03c4\u00b2</th>")
+                .append("<th>Own target</th><th>Bias vs own target</th><th>Coverage of own target</th>")
+                .append("<th>Rejection rate</th><th>Mean \u03c4\u00b2</th>")
                 .append("<th>Mean I\u00b2 (%)</th><th>Other</th></tr></thead>\n<tbody>\n");
             for (Map.Entry<String, Map<String, List<Measure>>> a : byAnalysis(c).entrySet()) {
                 String analysis = a.getKey();
                 // Each analysis against its own target (the difference tests: the true difference).
-                String own = Analyses.target(analysis).key();
+                Estimand target = Analyses.target(analysis);
+                String own = target.key();
+                double ownValue = c.info().truthPooledBy(analysis, target);
+                boolean judged = estimate(c, analysis, MeasureNames.BIAS, own).isPresent()
+                    || estimate(c, analysis, MeasureNames.COVERAGE, own).isPresent();
                 h.append("<tr><td>").append(Html.esc(analysis)).append("</td>")
                     .append(cell(c, analysis, MeasureNames.MEAN_K, "", 1))
                     .append(cell(c, analysis, MeasureNames.MEAN, "", 3))
                     .append(cell(c, analysis, MeasureNames.EMPIRICAL_SE, "", 3))
                     .append(cell(c, analysis, MeasureNames.BIAS, Analyses.causalTarget(analysis).key(), 3))
                     .append(cell(c, analysis, MeasureNames.COVERAGE, Analyses.causalTarget(analysis).key(), 3))
-                    .append(own.isEmpty() ? "<td></td>" : cell(c, analysis, MeasureNames.COVERAGE, own, 3))
+                    .append("<td>").append(!judged ? "" : Html.esc(own) + (Double.isFinite(ownValue)
+                        ? " " + Numbers.fixed(ownValue, target == Estimand.DIFFERENCE ? 4 : 3) : "")).append("</td>")
+                    .append(cell(c, analysis, MeasureNames.BIAS, own, 3))
+                    .append(cell(c, analysis, MeasureNames.COVERAGE, own, 3))
                     .append(cell(c, analysis, MeasureNames.REJECTION_RATE, "", 3))
                     .append(cell(c, analysis, MeasureNames.MEAN_TAU2, "", 4))
                     .append(cell(c, analysis, MeasureNames.MEAN_I2, "", 1));
