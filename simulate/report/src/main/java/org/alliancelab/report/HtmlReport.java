@@ -231,7 +231,7 @@ public final class HtmlReport {
             for (SimulationOutput run : runs) {
                 Optional<Measure> cov = estimate(run.conditions().get(0), t[0], MeasureNames.COVERAGE,
                     Estimand.DIFFERENCE.key());
-                h.append("<td>").append(withMcse(cov.map(m -> new Measure(m.analysis(), "size", m.estimand(),
+                h.append("<td>").append(withMcse(cov.map(m -> new Measure(m.analysis(), MeasureNames.REJECTION_RATE, m.estimand(),
                     1 - m.value(), m.mcse(), m.replications())), 3)).append("</td>");
             }
             h.append("</tr>\n");
@@ -642,22 +642,19 @@ public final class HtmlReport {
     }
 
     /**
-     * A measure and its MCSE to two significant digits ({@link McseFormat}); a proportion of 0
-     * or 1 with MCSE 0 gets the rule of three's one-sided bound instead.
+     * A measure and its MCSE ({@link McseFormat#parts}): the value to the MCSE's last digit (at
+     * least {@code decimals}), the MCSE to two significant digits; a proportion of 0 or 1 with
+     * MCSE 0 gets the rule of three's one-sided bound instead, any other MCSE of 0 (a constant) is
+     * left out.
      */
     private static String withMcse(Optional<Measure> e, int decimals) {
         if (e.isEmpty() || !Double.isFinite(e.get().value())) {
             return "";
         }
         Measure m = e.get();
-        String v = Numbers.fixed(m.value(), decimals);
-        if (m.mcse() == 0 && (m.value() == 0 || m.value() == 1) && m.replications() > 0) {
-            double bound = 3.0 / m.replications();
-            return v + " <span class=\"mcse\">(" + Html.esc((m.value() == 0 ? "< " + McseFormat.twoSignificant(bound)
-                : "> " + Numbers.fixed(1 - bound, 4)) + ", one-sided 95%") + ")</span>";
-        }
-        return Double.isFinite(m.mcse())
-            ? v + " <span class=\"mcse\">(" + McseFormat.twoSignificant(m.mcse()) + ")</span>" : v;
+        McseFormat.Parts p = McseFormat.parts(m.value(), m.mcse(), m.replications(),
+            MeasureNames.isProportion(m.measure()), decimals);
+        return p.mcse().isEmpty() ? p.value() : p.value() + " <span class=\"mcse\">(" + Html.esc(p.mcse()) + ")</span>";
     }
 
     private static void figure(Page page, String name, String kind, Figure figure, String idPrefix, String caption) {
