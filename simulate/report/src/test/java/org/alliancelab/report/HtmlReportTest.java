@@ -68,6 +68,10 @@ class HtmlReportTest {
         assertTrue(html.contains("<td>reliability of early_change = 0.8</td>"));
         assertTrue(html.contains("0.940 <span class=\"mcse\">"), "coverage of own target with MCSE");
         assertTrue(html.contains("1 replications had a failed analysis"));
+        // the footer names the program once, whether the run's software field names it or not
+        String footer = html.substring(html.indexOf("<footer>"), html.indexOf("</footer>"));
+        assertEquals(1, count(footer, "alliance-lab"), footer);
+        assertTrue(footer.contains(run.software().replace("alliance-lab ", "")), footer);
     }
 
     @Test
