@@ -68,7 +68,7 @@ final class ResultTables {
                 out.printf(Locale.ROOT, "  %-26s %6s %18s %8s %-16s %8s %15s %15s %8s %7s %6s%n", a,
                     value(c, a, MeasureNames.MEAN_K, "", 1), meanMcse(c, a, MEAN, ""),
                     value(c, a, MeasureNames.EMPIRICAL_SE, "", 4),
-                    own.key() + " " + num(target(t, a, own), 3), signed(c, a, MeasureNames.BIAS, own.key()),
+                    own.key() + " " + num(t.truthPooledBy(a, own), 3), signed(c, a, MeasureNames.BIAS, own.key()),
                     proportion(c, a, MeasureNames.COVERAGE, own.key()), proportion(c, a, MeasureNames.COVERAGE, CAUSAL),
                     pct(c, a, REJECTION, ""), value(c, a, MeasureNames.MEAN_TAU2, "", 4),
                     value(c, a, MeasureNames.MEAN_I2, "", 1));
@@ -210,20 +210,6 @@ final class ResultTables {
     private static long failed(ConditionSummary c, String analysis) {
         return c.failures().stream()
             .filter(f -> f.failures().stream().anyMatch(x -> x.analysis().equals(analysis))).count();
-    }
-
-    /** The population value an analysis estimates: of all studies, the reporting ones or a level's. */
-    private static double target(ConditionInfo t, String analysis, Estimand own) {
-        if (analysis.equals(Analyses.UNADJUSTED_ALL) || Analyses.isBiasMethod(analysis)) {
-            return t.truth(own);
-        }
-        int eq = analysis.indexOf('=');
-        if (eq > 0) {
-            var levels = t.truthByModerator().get(analysis.substring(0, eq));
-            var level = levels == null ? null : levels.get(analysis.substring(eq + 1));
-            return level == null ? Double.NaN : own.of(level);
-        }
-        return t.truthAmongReporters(own);
     }
 
     /** Rejection rate of the test of the true difference (1 - coverage): the test's actual size. */

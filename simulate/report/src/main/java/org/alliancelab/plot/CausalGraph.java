@@ -32,14 +32,22 @@ public record CausalGraph(List<Node> nodes, List<Edge> edges, String exposure, S
      * @param observed whether the node is measured
      * @param reliability reliability of its measurement (NaN when not given or unobserved)
      * @param overrides moderator levels' reliabilities in place of {@code reliability}
+     * @param grid the levels a grid factor sets the reliability to, in place of
+     *     {@code reliability} (which no condition then runs); empty when no grid factor sets it
      */
-    public record Node(String name, boolean observed, double reliability, List<Override> overrides) {
-        /** Copies the list. */
+    public record Node(String name, boolean observed, double reliability, List<Override> overrides, List<Double> grid) {
+        /** Copies the lists. */
         public Node {
             overrides = List.copyOf(overrides);
+            grid = List.copyOf(grid);
         }
 
-        /** A node no moderator level changes. */
+        /** A node no grid factor changes. */
+        public Node(String name, boolean observed, double reliability, List<Override> overrides) {
+            this(name, observed, reliability, overrides, List.of());
+        }
+
+        /** A node no moderator level or grid factor changes. */
         public Node(String name, boolean observed, double reliability) {
             this(name, observed, reliability, List.of());
         }
@@ -51,14 +59,22 @@ public record CausalGraph(List<Node> nodes, List<Edge> edges, String exposure, S
      * @param beta standardized path coefficient
      * @param sd between-study SD of the coefficient (0 for none)
      * @param overrides moderator levels' coefficients in place of {@code beta}
+     * @param grid the levels a grid factor sets the coefficient to, in place of {@code beta}
+     *     (which no condition then runs); empty when no grid factor sets it
      */
-    public record Edge(String from, String to, double beta, double sd, List<Override> overrides) {
-        /** Copies the list. */
+    public record Edge(String from, String to, double beta, double sd, List<Override> overrides, List<Double> grid) {
+        /** Copies the lists. */
         public Edge {
             overrides = List.copyOf(overrides);
+            grid = List.copyOf(grid);
         }
 
-        /** A path no moderator level changes. */
+        /** A path no grid factor changes. */
+        public Edge(String from, String to, double beta, double sd, List<Override> overrides) {
+            this(from, to, beta, sd, overrides, List.of());
+        }
+
+        /** A path no moderator level or grid factor changes. */
         public Edge(String from, String to, double beta, double sd) {
             this(from, to, beta, sd, List.of());
         }

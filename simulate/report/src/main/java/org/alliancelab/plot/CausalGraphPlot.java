@@ -135,7 +135,8 @@ public final class CausalGraphPlot {
         }
         String legend = "Boxes: observed (reliability); dashed: unobserved; thick border: adjusted for; "
             + "arrows: standardized paths (between-study SD)"
-            + (hasOverrides(graph) ? "; after |: a moderator level's value" : "");
+            + (hasOverrides(graph) ? "; after |: a moderator level's value" : "")
+            + (hasGrid(graph) ? "; grid: the levels a grid factor runs" : "");
         int width = (int) Math.ceil(Math.max(2 * MARGIN + columns * boxWidth + (columns - 1) * columnGap,
             2 * MARGIN + Style.textWidth(legend, Style.SMALL)));
         int height = (int) Math.ceil(top + contentHeight + 40 + 24 + MARGIN);
@@ -211,6 +212,11 @@ public final class CausalGraphPlot {
             u * u * q.getY1() + 2 * u * t * q.getCtrlY() + t * t * q.getY2()};
     }
 
+    private static boolean hasGrid(CausalGraph graph) {
+        return graph.edges().stream().anyMatch(e -> !e.grid().isEmpty())
+            || graph.nodes().stream().anyMatch(n -> !n.grid().isEmpty());
+    }
+
     private static boolean hasOverrides(CausalGraph graph) {
         return graph.edges().stream().anyMatch(e -> !e.overrides().isEmpty())
             || graph.nodes().stream().anyMatch(n -> !n.overrides().isEmpty());
@@ -218,10 +224,12 @@ public final class CausalGraphPlot {
 
     /**
      * An edge's label, one line each: its coefficient (SD), then each moderator level's, e.g.
-     * {@code 0.25} over {@code | late 0.40}.
+     * {@code 0.25} over {@code | late 0.40}. A coefficient a grid factor sets is labelled with the
+     * grid's levels, {@code grid 0 / 0.15 / 0.3} (the model's own value runs in no condition).
      */
     static String label(CausalGraph.Edge e) {
-        StringBuilder s = new StringBuilder(coefficient(e.beta(), e.sd()));
+        StringBuilder s = new StringBuilder(e.grid().isEmpty() ? coefficient(e.beta(), e.sd())
+            : "grid " + levels(e.grid()) + (e.sd() > 0 ? String.format(Locale.ROOT, " (%.2f)", e.sd()) : ""));
         for (CausalGraph.Override o : e.overrides()) {
             s.append("\n| ").append(o.level()).append(' ').append(coefficient(o.value(), o.sd()));
         }
@@ -238,6 +246,28 @@ public final class CausalGraphPlot {
 
     private static final int LINE_HEIGHT = 13;
 
+    /** The most grid levels listed one by one; more are shown as their range. */
+    private static final int MAX_LISTED_LEVELS = 4;
+
+    /**
+     * A grid's levels as short as they are exact: {@code 0 / 0.15 / 0.3}, or for many levels
+     * their range and count, {@code 0 to 0.5 (6 levels)}.
+     */
+    static String levels(List<Double> levels) {
+        if (levels.size() > MAX_LISTED_LEVELS) {
+            double lo = levels.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double hi = levels.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            return plain(lo) + " to " + plain(hi) + " (" + levels.size() + " levels)";
+        }
+        return String.join(" / ", levels.stream().map(CausalGraphPlot::plain).toList());
+    }
+
+    /** v to at most three significant digits, no trailing zeros: 0, 0.15, 0.3. */
+    private static String plain(double v) {
+        return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+            .toPlainString();
+    }
+
     private static String coefficient(double beta, double sd) {
         return sd > 0 ? String.format(Locale.ROOT, "%.2f (%.2f)", beta, sd) : String.format(Locale.ROOT, "%.2f", beta);
     }
@@ -247,8 +277,9 @@ public final class CausalGraphPlot {
         if (!n.observed()) {
             return "unobserved";
         }
-        StringBuilder s = new StringBuilder(Double.isFinite(n.reliability())
-            ? String.format(Locale.ROOT, "reliability %.2f", n.reliability()) : "observed");
+        StringBuilder s = new StringBuilder(!n.grid().isEmpty() ? "reliability grid " + levels(n.grid())
+            : Double.isFinite(n.reliability()) ? String.format(Locale.ROOT, "reliability %.2f", n.reliability())
+            : "observed");
         for (CausalGraph.Override o : n.overrides()) {
             s.append(" | ").append(o.level()).append(String.format(Locale.ROOT, " %.2f", o.value()));
         }

@@ -79,7 +79,8 @@ public final class SimulationOutputReader {
 
     /**
      * @param definition a scenario's JSON
-     * @return its causal graph with the moderator levels' overrides, or empty when it has no
+     * @return its causal graph with the moderator levels' overrides and the grid's levels of the
+     *     coefficients and reliabilities a grid factor sets, or empty when it has no
      *     usable model
      */
     public static Optional<CausalGraph> graph(JsonNode definition) {
@@ -105,19 +106,33 @@ public final class SimulationOutputReader {
                 }
             }
         }
+        // the levels a grid factor sets a path's coefficient or a node's reliability to, by position
+        Map<String, List<Double>> grid = new LinkedHashMap<>();
+        for (JsonNode factor : definition.path("grid")) {
+            List<Double> levels = new ArrayList<>();
+            factor.path("levels").forEach(l -> levels.add(l.asDouble()));
+            List<String> pointers = new ArrayList<>();
+            if (factor.has("path")) {
+                pointers.add(factor.get("path").asText());
+            }
+            factor.path("paths").forEach(p -> pointers.add(p.asText()));
+            pointers.forEach(p -> grid.putIfAbsent(p, levels));
+        }
         List<CausalGraph.Node> nodes = new ArrayList<>();
         for (JsonNode n : model.get("nodes")) {
             boolean observed = n.path("observed").asBoolean(true);
             double reliability = observed && n.has("reliability") ? n.get("reliability").asDouble() : Double.NaN;
             String name = n.path("name").asText();
-            nodes.add(new CausalGraph.Node(name, observed, reliability, reliabilities.getOrDefault(name, List.of())));
+            nodes.add(new CausalGraph.Node(name, observed, reliability, reliabilities.getOrDefault(name, List.of()),
+                grid.getOrDefault("/model/nodes/" + nodes.size() + "/reliability", List.of())));
         }
         List<CausalGraph.Edge> edges = new ArrayList<>();
         for (JsonNode p : model.get("paths")) {
             String from = p.path("from").asText();
             String to = p.path("to").asText();
             edges.add(new CausalGraph.Edge(from, to, p.path("beta").asDouble(), p.path("sd").asDouble(0),
-                paths.getOrDefault(from + "\u0000" + to, List.of())));
+                paths.getOrDefault(from + "\u0000" + to, List.of()),
+                grid.getOrDefault("/model/paths/" + edges.size() + "/beta", List.of())));
         }
         List<String> adjustment = new ArrayList<>();
         model.path("adjustment").forEach(a -> adjustment.add(a.asText()));

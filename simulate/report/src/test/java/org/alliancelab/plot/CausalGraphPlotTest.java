@@ -94,6 +94,14 @@ class CausalGraphPlotTest {
             }
         }
         assertTrue(graphs.size() > 10, "the built-ins' graphs");
+        // and a graph whose confounder paths a grid labels with its levels (wider labels)
+        try {
+            org.alliancelab.report.SimulationOutputReader.graph(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Path.of("..", "..", "examples", "confounder-strength.json").toFile())).ifPresent(graphs::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(graphs.get(graphs.size() - 1).edges().stream().anyMatch(e -> !e.grid().isEmpty()), "a grid graph");
         for (CausalGraph g : graphs) {
             CausalGraphPlot.Layout layout = CausalGraphPlot.layout(g);
             List<java.awt.geom.Rectangle2D> boxes = layout.boxes(g);

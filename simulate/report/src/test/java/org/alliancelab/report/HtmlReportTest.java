@@ -68,6 +68,10 @@ class HtmlReportTest {
         assertTrue(html.contains("<td>reliability of early_change = 0.8</td>"));
         assertTrue(html.contains("0.940 <span class=\"mcse\">"), "coverage of own target with MCSE");
         assertTrue(html.contains("1 replications had a failed analysis"));
+        // the footer names the program once, whether the run's software field names it or not
+        String footer = html.substring(html.indexOf("<footer>"), html.indexOf("</footer>"));
+        assertEquals(1, count(footer, "alliance-lab"), footer);
+        assertTrue(footer.contains(run.software().replace("alliance-lab ", "")), footer);
     }
 
     @Test
@@ -133,6 +137,35 @@ class HtmlReportTest {
             assertTrue(html.contains(caption), caption);
         }
         assertUniqueIds(html);
+    }
+
+    /**
+     * The performance table's MCSEs: a constant's MCSE of 0 is left out, the rule of three bounds
+     * proportions only, and a tiny value is printed to its MCSE's last digit.
+     */
+    @Test
+    void performanceTableFormatsMcsesByTheirKind() {
+        TruthValues none = new TruthValues(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        ConditionSummary c = new ConditionSummary(new ConditionInfo(0, java.util.Map.of(), none, none, 0.05,
+            java.util.Map.of()), 200, List.of(
+                new Measure("unadjusted_all", "mean_k", "", 66, 0, 200),
+                new Measure("unadjusted_all", "coverage", "causal", 0, 0, 200),
+                new Measure("unadjusted_all", "rejection_rate", "", 1, 0, 200),
+                new Measure("difference_paired", "mean_tau2", "", 3.1e-8, 2.7e-8, 200),
+                new Measure("studies", "mean_invalid_draws", "", 0, 0, 200),
+                new Measure("studies", "mean_suppressed", "", 1, 0, 200)), List.of());
+        SimulationOutput run = new SimulationOutput(tmp, new RunSummary("s", "", 1, 200, "patient", List.of(c), ""), "",
+            java.util.Optional.empty(), java.util.Map.of(), java.util.Map.of());
+        String html = HtmlReport.render(List.of(run));
+        String table = html.substring(html.indexOf("<table class=\"perf\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertTrue(table.contains("<td>66.0</td>"), "mean k without an MCSE: " + table);
+        assertFalse(table.contains("(0)"), table);
+        assertTrue(table.contains("<td>0.000 <span class=\"mcse\">(&lt; 0.015, one-sided 95%)</span></td>"), table);
+        assertTrue(table.contains("<td>1.000 <span class=\"mcse\">(&gt; 0.985, one-sided 95%)</span></td>"), table);
+        assertTrue(table.contains("mean_invalid_draws 0.000;") || table.contains("mean_invalid_draws 0.000<"), table);
+        assertTrue(table.contains("mean_suppressed 1.000<"), table);
+        assertTrue(table.contains("<td>0.000000031 <span class=\"mcse\">(0.000000027)</span></td>"), table);
     }
 
     private static ConditionSummary condition(int index, double a, double b, double value, double mcse) {

@@ -69,6 +69,29 @@ public record ConditionInfo(int index, Map<String, Double> factors, TruthValues 
     }
 
     /**
+     * The population value of an estimand among the studies an analysis pools: all studies for
+     * {@link Analyses#UNADJUSTED_ALL} and the bias methods, the level's studies for a moderator
+     * level's analysis {@code moderator=level} ({@link Analyses#level}), otherwise the studies
+     * reporting an adjusted estimate.
+     *
+     * @param analysis analysis name
+     * @param estimand an estimand
+     * @return its population value there; {@code NaN} for a level the summary has no values of
+     */
+    public double truthPooledBy(String analysis, Estimand estimand) {
+        if (analysis.equals(Analyses.UNADJUSTED_ALL) || Analyses.isBiasMethod(analysis)) {
+            return truth(estimand);
+        }
+        int eq = analysis.indexOf('=');
+        if (eq > 0) {
+            Map<String, TruthValues> levels = truthByModerator.get(analysis.substring(0, eq));
+            TruthValues level = levels == null ? null : levels.get(analysis.substring(eq + 1));
+            return level == null ? Double.NaN : estimand.of(level);
+        }
+        return truthAmongReporters(estimand);
+    }
+
+    /**
      * @param estimand an estimand
      * @return its population value over all studies
      */

@@ -82,6 +82,24 @@ public final class MeasureNames {
     /** Share of replications whose confidence set is one finite interval (pooled Wald ratio). */
     public static final String SHARE_BOUNDED = "share_bounded";
 
+    /** The measures whose value is a proportion in [0, 1]. */
+    private static final java.util.Set<String> PROPORTIONS = java.util.Set.of(COVERAGE, REJECTION_RATE,
+        ITT_REJECTION_RATE, SELECTION_DETECTED, SHARE_WEIGHT_AT_BOUND, SHARE_PEESE, SHARE_BOUNDED, SHARE_NEGATIVE,
+        MEAN_SHARE_WEAK, MEAN_PROP_ABOVE_Q);
+
     private MeasureNames() {
+    }
+
+    /**
+     * Whether a measure is a proportion: a share of replications (rejection rate, coverage, the
+     * shares of replications) or a mean share of studies. Either is 0 only when the event never
+     * happened in any replication, so the rule of three bounds it ({@link McseFormat}); counts per
+     * replication ({@link #MEAN_INVALID_DRAWS}, {@link #MEAN_SUPPRESSED}) are not proportions.
+     *
+     * @param measure measure name
+     * @return true for a proportion
+     */
+    public static boolean isProportion(String measure) {
+        return PROPORTIONS.contains(measure);
     }
 }
