@@ -36,7 +36,15 @@ public record PooledWaldRatioResult(int k, double estimate, double pValue, doubl
         OTHER
     }
 
-    /** @param intervals the set, copied */
+    /**
+     * Copies the set.
+     *
+     * @param k number of trials
+     * @param estimate the effect where the pooled contrast is zero, NaN when there is none
+     * @param pValue the test of no effect
+     * @param level the confidence level
+     * @param intervals the set, copied
+     */
     public PooledWaldRatioResult {
         intervals = List.copyOf(intervals);
     }
