@@ -64,8 +64,9 @@ public final class FrontierCommand implements Callable<Integer> {
     private String confounder;
 
     @Option(names = "--reps", defaultValue = "0", paramLabel = "N",
-        description = "Simulate N syntheses at the null end and at the largest compatible value and print the Monte "
-            + "Carlo means beside the targets (default: none).")
+        description = "Simulate N syntheses at the null world (or the first compatible value when the sweep has no "
+            + "null world) and at the largest compatible value and print the Monte Carlo means beside the targets "
+            + "(default: none).")
     private int reps;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
@@ -110,16 +111,16 @@ public final class FrontierCommand implements Callable<Integer> {
         List<FrontierPoint> checked = new ArrayList<>();
         List<MonteCarloCheck> checks = new ArrayList<>();
         if (reps > 0 && !f.compatible().isEmpty()) {
-            f.atZero().ifPresent(checked::add);
+            checked.add(f.nullWorld().orElse(f.compatible().get(0)));
             FrontierPoint last = f.compatible().get(f.compatible().size() - 1);
             if (!checked.contains(last)) {
                 checked.add(last);
             }
             for (FrontierPoint p : checked) {
-                checks.add(MonteCarloCheck.of(p.calibration().scenario(), g.targets(), reps));
+                checks.add(MonteCarloCheck.of(p.calibration().orElseThrow().scenario(), g.targets(), reps));
             }
         }
-        FrontierReport report = FrontierReport.of(f, checked, checks);
+        FrontierReport report = FrontierReport.of(f, t.free(), g.targets(), checked, checks);
         String text = report.text();
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(out.resolve("frontier.csv"), report.csv().getBytes(StandardCharsets.UTF_8));

@@ -63,15 +63,28 @@ class ReportFrontierTest {
         assertTrue(html.indexOf("<section id=\"r0-run\">") < html.indexOf("<section id=\"f0-frontier\">"), html);
     }
 
-    @Test
-    void aDamagedFrontierFileIsOneLineExitTwoAndNothingWritten() throws Exception {
+    /** The report's one-line error for a frontier.json with its first match of regex replaced; no report written. */
+    private String reportOfDamaged(String regex, String replacement) throws Exception {
         Path dir = frontier();
         Path json = dir.resolve("frontier.json");
-        Files.writeString(json, Files.readString(json).replaceFirst("\"causal_r\" : [0-9.eE-]+", "\"causal_r\" : \"x\""));
+        Files.writeString(json, Files.readString(json).replaceFirst(regex, replacement));
         CliRun r = CliRun.of("report", "--frontier", dir.toString());
         String err = r.assertOneLineUserError(tmp);
-        assertTrue(err.contains("frontier.json: /points/0/causal_r: missing or not a number"), err);
         assertFalse(Files.exists(dir.resolve("report.html")));
+        return err;
+    }
+
+    @Test
+    void aDamagedFrontierFileIsOneLineExitTwoAndNothingWritten() throws Exception {
+        String err = reportOfDamaged("\"causal_r\" : [0-9.eE-]+", "\"causal_r\" : \"x\"");
+        assertTrue(err.contains("frontier.json: /points/0/causal_r: missing or not a number"), err);
+    }
+
+    /** The reader is strict about the note too (written by every frontier, "" for a compatible point). */
+    @Test
+    void aFrontierFileWithoutTheNoteIsRefused() throws Exception {
+        String err = reportOfDamaged("\"note\" : \"[^\"]*\",", "");
+        assertTrue(err.contains("frontier.json: /points/0/note: missing or not a string"), err);
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class FrontierPlot {
     /**
      * One point of the frontier.
      *
-     * @param causal the population causal r
+     * @param causal the population causal r (NaN where the model is invalid: such a point is incompatible and not placed)
      * @param exposure the confounder's partial R<sup>2</sup> with the exposure
      * @param outcome the confounder's partial R<sup>2</sup> with the outcome
      * @param compatible whether the table is reproduced there
@@ -93,8 +93,9 @@ public final class FrontierPlot {
         dataset.addSeries(outcome);
         NumberAxis x = new NumberAxis("Population causal r");
         x.setAutoRangeIncludesZero(false);
-        double lo = data.points().stream().mapToDouble(Point::causal).min().orElseThrow();
-        double hi = data.points().stream().mapToDouble(Point::causal).max().orElseThrow();
+        // A point where the model is invalid has no causal r (NaN): not compatible, not placed.
+        double lo = data.points().stream().mapToDouble(Point::causal).filter(Double::isFinite).min().orElse(0);
+        double hi = data.points().stream().mapToDouble(Point::causal).filter(Double::isFinite).max().orElse(0);
         if (lo < hi) {
             double pad = 0.03 * (hi - lo);
             x.setRange(lo - pad, hi + pad);
@@ -120,8 +121,17 @@ public final class FrontierPlot {
             while (j + 1 < points.size() && !points.get(j + 1).compatible()) {
                 j++;
             }
-            double from = i > 0 ? points.get(i - 1).causal() : points.get(i).causal();
-            double to = j + 1 < points.size() ? points.get(j + 1).causal() : points.get(j).causal();
+            double from = i > 0 ? points.get(i - 1).causal() : finite(points, i, j, true);
+            double to = j + 1 < points.size() ? points.get(j + 1).causal() : finite(points, i, j, false);
+            if (Double.isNaN(from) || Double.isNaN(to)) {
+                // the run has no causal r to shade from: the invalid models are at the sweep's end
+                from = Double.isNaN(from) ? to : from;
+                to = Double.isNaN(to) ? from : to;
+                if (Double.isNaN(from)) {
+                    i = j + 1;
+                    continue;
+                }
+            }
             IntervalMarker shade = new IntervalMarker(Math.min(from, to), Math.max(from, to));
             shade.setPaint(Style.LIGHT_GREY);
             shade.setLabel(i == 0 && j == points.size() - 1 ? "no compatible world" : "table not reproduced");
@@ -135,5 +145,16 @@ public final class FrontierPlot {
             i = j + 1;
         }
         return new JFreeChart(data.title().isEmpty() ? null : data.title(), Style.TITLE, plot, true);
+    }
+
+    /** The first (or last) finite causal r among points i..j, NaN when none is. */
+    private static double finite(List<Point> points, int i, int j, boolean first) {
+        for (int k = 0; k <= j - i; k++) {
+            double c = points.get(first ? i + k : j - k).causal();
+            if (Double.isFinite(c)) {
+                return c;
+            }
+        }
+        return Double.NaN;
     }
 }

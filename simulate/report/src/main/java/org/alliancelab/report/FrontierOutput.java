@@ -35,8 +35,15 @@ public record FrontierOutput(Path dir, String template, String targets, String p
      * @param exposure the confounder's partial R<sup>2</sup> with the exposure given the covariates
      * @param outcome the confounder's partial R<sup>2</sup> with the outcome given exposure and covariates
      * @param worstResidual the largest |residual| / tolerance over the targets
+     * @param note why the point is not compatible ("" when it is): the targets not met, or why
+     *     the model is invalid at this value (then the numbers are NaN)
      */
     public record Point(double value, boolean grid, boolean compatible, double causal, double exposure,
-                        double outcome, double worstResidual) {
+                        double outcome, double worstResidual, String note) {
+
+        /** Checks the note. */
+        public Point {
+            Objects.requireNonNull(note, "note");
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class FrontierOutputReader {
             points.add(new FrontierOutput.Point(number(file, p, at, "value"), flag(file, p, at, "grid"),
                 flag(file, p, at, "compatible"), number(file, p, at, "causal_r"),
                 number(file, p, at, "partial_r2_exposure"), number(file, p, at, "partial_r2_outcome"),
-                number(file, p, at, "max_residual_in_tolerances")));
+                number(file, p, at, "max_residual_in_tolerances"), text(file, p, at, "note")));
         }
         JsonNode sweep = root.path("sweep");
         return new FrontierOutput(dir, text(file, root, "", "template"), text(file, root, "", "targets"),

@@ -175,11 +175,13 @@ public final class HtmlReport {
             .append("</th><th>Causal r</th><th>R\u00b2 exposure</th><th>R\u00b2 outcome</th>")
             .append("<th>max |residual| / tol.</th><th>Reproduced</th></tr></thead>\n<tbody>\n");
         for (FrontierOutput.Point p : f.points()) {
-            h.append("<tr").append(p.compatible() ? "" : " class=\"infeasible\"").append("><td>")
+            h.append("<tr").append(p.compatible() ? "" : " class=\"infeasible\"")
+                .append(p.note().isEmpty() ? "" : " title=\"" + Html.esc(p.note()) + "\"").append("><td>")
                 .append(Numbers.fixed(p.value(), 4)).append("</td><td>").append(Numbers.fixed(p.causal(), 4))
                 .append("</td><td>").append(Numbers.fixed(p.exposure(), 4)).append("</td><td>")
                 .append(Numbers.fixed(p.outcome(), 4)).append("</td><td>").append(Numbers.fixed(p.worstResidual(), 2))
                 .append("</td><td>").append(p.compatible() ? "yes" : "no").append(p.grid() ? "" : " (edge)")
+                .append(Double.isNaN(p.causal()) ? ": " + Html.esc(p.note()) : "")
                 .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</section>\n");

@@ -31,9 +31,9 @@ class ReportWidthTest {
             double v = i / 100.0;
             boolean ok = v <= 0.22;
             points.add(new FrontierOutput.Point(v, true, ok, 0.83 * v, 0.186 - 0.4 * v, 0.142 - 0.6 * v,
-                ok ? 0.04 : 1 + v * 10));
+                ok ? 0.04 : 1 + v * 10, ok ? "" : "targets not met: 'adjusted, reporting studies'"));
         }
-        points.add(23, new FrontierOutput.Point(0.2243, false, true, 0.186, 0.21, 0.01, 1.0));
+        points.add(23, new FrontierOutput.Point(0.2243, false, true, 0.186, 0.21, 0.01, 1.0, ""));
         // a template path with no break opportunity, wider than a phone, as a user's deep folders give
         return new FrontierOutput(dir, "examples/" + "fluckiger2018_null_template_".repeat(3) + ".json",
             "examples/fluckiger2018-targets.json",

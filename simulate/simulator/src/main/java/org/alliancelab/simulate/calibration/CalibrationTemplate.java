@@ -24,24 +24,30 @@ import org.alliancelab.simulate.scenario.ScenarioException;
  * Each entry has {@code path} (one JSON pointer) or {@code paths} (several, tied to one value),
  * {@code lower} and {@code upper}, and optionally {@code name} and {@code start} (default: the
  * template's value at the first pointer). Pointers follow the grid's rules
- * (docs/scenario-format.md#the-grid). Without the key the file is a valid scenario
+ * (docs/scenario-format.md#the-grid); a field that takes whole numbers only
+ * ({@link Scenario#wholeNumberField}) cannot be free, since the search moves values
+ * continuously, and a name is used once. Without the key the file is a valid scenario
  * ({@link #scenario()}); the scenario reader refuses the key. Immutable.
  */
 public final class CalibrationTemplate {
     private final Scenario scenario;
     private final List<FreeParameter> free;
+    /** Fields set by {@link #with}, applied with the free values (a sweep's value). */
+    private final Map<String, Double> fixed;
 
-    private CalibrationTemplate(Scenario scenario, List<FreeParameter> free) {
+    private CalibrationTemplate(Scenario scenario, List<FreeParameter> free, Map<String, Double> fixed) {
         this.scenario = scenario;
         this.free = List.copyOf(free);
+        this.fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
     }
 
     /**
      * @param scenario the scenario (one condition)
-     * @param free the free parameters, at least one, no pointer twice
+     * @param free the free parameters, at least one, no pointer or name twice
      * @return the template
      * @throws IllegalArgumentException when the scenario has a grid, a pointer addresses no
-     *     numeric field or is used twice
+     *     numeric field, addresses a whole-number field ({@link Scenario#wholeNumberField}:
+     *     the search varies values continuously) or is used twice, or a name is used twice
      */
     public static CalibrationTemplate of(Scenario scenario, List<FreeParameter> free) {
         if (scenario.conditions().size() != 1) {
@@ -51,16 +57,24 @@ public final class CalibrationTemplate {
             throw new IllegalArgumentException("no free parameters");
         }
         List<String> seen = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (FreeParameter p : free) {
             for (String pointer : p.pointers()) {
-                scenario.value(pointer);
+                String problem = wholeNumberProblem(scenario, pointer);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
                 if (seen.contains(pointer)) {
                     throw new IllegalArgumentException("'" + pointer + "' is set by two free parameters");
                 }
                 seen.add(pointer);
             }
+            if (names.contains(p.name())) {
+                throw new IllegalArgumentException(nameUsedTwice(p.name()));
+            }
+            names.add(p.name());
         }
-        return new CalibrationTemplate(scenario, free);
+        return new CalibrationTemplate(scenario, free, Map.of());
     }
 
     /**
@@ -100,6 +114,7 @@ public final class CalibrationTemplate {
         }
         List<FreeParameter> free = new ArrayList<>();
         Map<String, String> seen = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         for (JsonObject e : entries) {
             e.allowOnly("name", "path", "paths", "lower", "upper", "start");
             List<String> pointers;
@@ -118,10 +133,14 @@ public final class CalibrationTemplate {
             }
             for (int i = 0; i < pointers.size(); i++) {
                 String where = key.equals("path") ? e.pointer("path") : e.pointer("paths") + "/" + i;
+                String problem;
                 try {
-                    scenario.value(pointers.get(i));
+                    problem = wholeNumberProblem(scenario, pointers.get(i));
                 } catch (IllegalArgumentException bad) {
-                    throw new ScenarioException(source, where, bad.getMessage());
+                    problem = bad.getMessage();
+                }
+                if (problem != null) {
+                    throw new ScenarioException(source, where, problem);
                 }
                 if (seen.containsKey(pointers.get(i))) {
                     throw new ScenarioException(source, where, "'" + pointers.get(i) + "' is already free at "
@@ -141,12 +160,34 @@ public final class CalibrationTemplate {
                     + "]");
             }
             String name = e.optionalString("name").orElse(String.join(" = ", pointers));
+            if (names.contains(name)) {
+                throw e.error(e.has("name") ? "name" : key, nameUsedTwice(name));
+            }
+            names.add(name);
             free.add(new FreeParameter(name, pointers, lower, upper, start));
         }
-        return new CalibrationTemplate(scenario, free);
+        return new CalibrationTemplate(scenario, free, Map.of());
     }
 
-    /** @return the template's scenario (without the {@code free} key, at the template's values) */
+    /**
+     * Why a field cannot be free because it takes whole numbers, or null when it can.
+     *
+     * @throws IllegalArgumentException when the pointer addresses no numeric field
+     */
+    private static String wholeNumberProblem(Scenario scenario, String pointer) {
+        return scenario.wholeNumberField(pointer) ? "'" + pointer + "' takes whole numbers only, and a free "
+            + "parameter is searched over a continuous range: fix it in the template (or sweep it with 'frontier' "
+            + "at whole-number values)" : null;
+    }
+
+    private static String nameUsedTwice(String name) {
+        return "free parameter name '" + name + "' is used twice (a name labels one column of the fit)";
+    }
+
+    /**
+     * @return the template's scenario as written (without the {@code free} key, at the
+     *     template's values; the fields set by {@link #with} are applied by {@link #at})
+     */
     public Scenario scenario() {
         return scenario;
     }
@@ -166,7 +207,7 @@ public final class CalibrationTemplate {
         if (values.length != free.size()) {
             throw new IllegalArgumentException(free.size() + " values needed, got " + values.length);
         }
-        Map<String, Double> fields = new LinkedHashMap<>();
+        Map<String, Double> fields = new LinkedHashMap<>(fixed);
         for (int i = 0; i < values.length; i++) {
             for (String pointer : free.get(i).pointers()) {
                 fields.put(pointer, values[i]);
@@ -176,20 +217,28 @@ public final class CalibrationTemplate {
     }
 
     /**
-     * A copy whose scenario has another fixed value in a field that is not free (a frontier's
-     * swept parameter).
+     * A copy with another fixed value in a field that is not free (a frontier's swept
+     * parameter). The value is applied by {@link #at} together with the free values, so it is
+     * validated there: a value that makes the scenario invalid at the template's start values
+     * may be valid at the fitted ones.
      *
      * @param pointer the field
      * @param value its value
      * @return the template
-     * @throws IllegalArgumentException when the field is free or addresses no numeric field
-     * @throws ScenarioException when the value makes the scenario invalid
+     * @throws IllegalArgumentException when the field is free, addresses no numeric field or
+     *     the value is not finite
      */
     public CalibrationTemplate with(String pointer, double value) {
         if (free.stream().anyMatch(p -> p.pointers().contains(pointer))) {
             throw new IllegalArgumentException("'" + pointer + "' is a free parameter of the template");
         }
-        return new CalibrationTemplate(scenario.withValues(Map.of(pointer, value)), free);
+        scenario.value(pointer);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("'" + pointer + "': value must be finite, got " + value);
+        }
+        Map<String, Double> f = new LinkedHashMap<>(fixed);
+        f.put(pointer, value);
+        return new CalibrationTemplate(scenario, free, f);
     }
 
     /** @return the start values of the free parameters */

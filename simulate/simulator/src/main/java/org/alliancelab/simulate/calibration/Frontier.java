@@ -1,13 +1,18 @@
 package org.alliancelab.simulate.calibration;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.alliancelab.simulate.model.Path;
+import org.alliancelab.simulate.model.StructuralModel;
 import org.alliancelab.simulate.scenario.Condition;
+import org.alliancelab.simulate.scenario.ScenarioException;
 
 /**
  * The set of causal worlds compatible with a published table: for each value of a swept
@@ -21,16 +26,30 @@ import org.alliancelab.simulate.scenario.Condition;
  * (continuation along the sweep), then, if that misses a target, from the template's start and
  * the centre of the bounds ({@link Calibrator#fit(double[])}); a bisection step searches once
  * from the compatible end of its bracket ({@link Calibrator#search}), which lies within the
- * bracket's width of it.
+ * bracket's width of it. A value at which the model is invalid at every start of the search
+ * (also the lower corner of the bounds) is an incompatible point without a calibration
+ * ({@link FrontierPoint#invalid}); the sweep goes on.
+ *
+ * <p>The grid values are {@code from + i (to - from) / (steps - 1)}, each rounded to the
+ * shortest decimal within {@value #GRID_ROUNDING} of it relative to the larger of its
+ * magnitude and the step (so that 0.03 is 0.03, not 0.029999999999999995, and a value that
+ * should be 0 is 0).
  *
  * @param pointer the swept field
  * @param label the swept parameter in words ("alliance -> outcome" for a path's beta)
+ * @param exposure the name of the scenario's exposure node
+ * @param outcome the name of the scenario's outcome node
  * @param confounder the unmeasured confounder whose strength is reported
  * @param points grid points and located edges, by increasing value
  */
-public record Frontier(String pointer, String label, String confounder, List<FrontierPoint> points) {
+public record Frontier(String pointer, String label, String exposure, String outcome, String confounder,
+                       List<FrontierPoint> points) {
     /** Halvings of the bracket around an edge of the compatible set. */
     public static final int BISECTIONS = 16;
+    /** Relative distance within which a grid value is replaced by a shorter decimal. */
+    public static final double GRID_ROUNDING = 1e-12;
+    /** A world whose population causal r is within this of 0 is a null world. */
+    public static final double NULL_CAUSAL = 1e-12;
     private static final Pattern PATH_BETA = Pattern.compile("/model/paths/(\\d+)/beta");
 
     /**
@@ -38,6 +57,8 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
      *
      * @param pointer the swept field
      * @param label the swept parameter in words
+     * @param exposure the exposure's name
+     * @param outcome the outcome's name
      * @param confounder the unmeasured confounder
      * @param points the points by increasing value
      */
@@ -75,10 +96,10 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
         List<FrontierPoint> points = new ArrayList<>();
         double[] warm = template.start();
         for (int i = 0; i < steps; i++) {
-            double v = i == steps - 1 ? to : from + i * (to - from) / (steps - 1);
+            double v = gridValue(from, to, steps, i);
             FrontierPoint p = point(template, targets, pointer, v, true, warm, confounder, false);
             if (p.feasible()) {
-                warm = values(p.calibration());
+                warm = values(p);
             }
             if (!points.isEmpty() && points.get(points.size() - 1).feasible() != p.feasible()) {
                 points.add(edge(template, targets, pointer, points.get(points.size() - 1), p, confounder));
@@ -86,7 +107,35 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
             points.add(p);
         }
         points.sort(Comparator.comparingDouble(FrontierPoint::value));
-        return new Frontier(pointer, label(template, pointer), confounder, points);
+        StructuralModel model = template.scenario().conditions().get(0).model();
+        return new Frontier(pointer, label(template, pointer), model.nodes().get(model.exposure()).name(),
+            model.nodes().get(model.outcome()).name(), confounder, points);
+    }
+
+    /**
+     * The i-th grid value, {@code from + i (to - from) / (steps - 1)} rounded to the fewest
+     * decimals that keep it within {@link #GRID_ROUNDING} times the larger of its magnitude and
+     * the step; the ends are {@code from} and {@code to} as given.
+     */
+    static double gridValue(double from, double to, int steps, int i) {
+        if (i == 0) {
+            return from;
+        }
+        if (i == steps - 1) {
+            return to;
+        }
+        double step = (to - from) / (steps - 1);
+        double v = from + i * (to - from) / (steps - 1);
+        double scale = Math.max(Math.abs(v), Math.abs(step));
+        int lead = (int) Math.floor(Math.log10(scale));
+        BigDecimal exact = new BigDecimal(v);
+        for (int digits = 1; digits <= 17; digits++) {
+            double r = exact.setScale(digits - 1 - lead, RoundingMode.HALF_EVEN).doubleValue();
+            if (Math.abs(r - v) <= GRID_ROUNDING * scale) {
+                return r;
+            }
+        }
+        return v;
     }
 
     /** Bisects between a compatible and an incompatible neighbour; returns the last compatible point. */
@@ -97,8 +146,7 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
         FrontierPoint best = null;
         for (int k = 0; k < BISECTIONS; k++) {
             double mid = (in.value() + out) / 2;
-            FrontierPoint p = point(template, targets, pointer, mid, false, values(in.calibration()), confounder,
-                true);
+            FrontierPoint p = point(template, targets, pointer, mid, false, values(in), confounder, true);
             if (p.feasible()) {
                 in = p;
                 best = p;
@@ -107,20 +155,60 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
             }
         }
         return best != null ? best
-            : point(template, targets, pointer, in.value(), false, values(in.calibration()), confounder, true);
+            : point(template, targets, pointer, in.value(), false, values(in), confounder, true);
     }
 
     private static FrontierPoint point(CalibrationTemplate template, Targets targets, String pointer, double value,
                                        boolean grid, double[] start, String confounder, boolean warmOnly) {
-        Calibrator calibrator = Calibrator.of(template.with(pointer, value), targets);
-        Calibration c = warmOnly ? calibrator.search(start) : calibrator.fit(start);
+        CalibrationTemplate at = template.with(pointer, value);
+        Calibrator calibrator = Calibrator.of(at, targets);
+        Calibration c;
+        try {
+            c = warmOnly ? calibrator.search(start) : calibrator.fit(start);
+        } catch (IllegalArgumentException | ScenarioException invalid) {
+            if (warmOnly) {
+                String why = whyInvalid(at, start);
+                return FrontierPoint.invalid(value, grid, "at the neighbouring solution, "
+                    + (why == null ? "a target cannot be evaluated" : why));
+            }
+            // Paths at their lower bounds explain the least variance: the last start to try.
+            double[] lower = template.free().stream().mapToDouble(FreeParameter::lower).toArray();
+            try {
+                c = calibrator.search(lower);
+            } catch (IllegalArgumentException | ScenarioException alsoInvalid) {
+                String why = whyInvalid(at, start);
+                String where = "the previous solution";
+                if (why == null) {
+                    why = whyInvalid(at, template.start());
+                    where = "the template's start";
+                }
+                return FrontierPoint.invalid(value, grid, "at every start of the search (the previous solution, "
+                    + "the template's start, the centre and the lower corner of the bounds); at " + where + ", "
+                    + (why == null ? "a target cannot be evaluated" : why));
+            }
+        }
         Condition condition = c.scenario().conditions().get(0);
-        return new FrontierPoint(value, grid, c, condition.truth().causal(),
-            ConfounderStrength.of(condition, confounder));
+        return FrontierPoint.of(value, grid, c, condition.truth().causal(), ConfounderStrength.of(condition, confounder));
     }
 
-    private static double[] values(Calibration c) {
-        return c.values().stream().mapToDouble(Double::doubleValue).toArray();
+    /**
+     * The scenario's own complaint at the given free values (pointer and problem, without the
+     * template file, which is not at fault), null when the scenario is valid there.
+     */
+    private static String whyInvalid(CalibrationTemplate template, double[] values) {
+        try {
+            template.at(values).conditions().get(0);
+            return null;
+        } catch (ScenarioException s) {
+            return (s.pointer().isEmpty() ? "" : s.pointer() + ": ") + s.problem();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** A compatible point's fitted values (the start of its neighbours' searches). */
+    private static double[] values(FrontierPoint p) {
+        return p.calibration().orElseThrow().values().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static String label(CalibrationTemplate template, String pointer) {
@@ -162,16 +250,22 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
     }
 
     /**
-     * @return the compatible point whose swept value is 0 (the null world when the sweep is
-     *     the causal path), if the sweep has one
+     * @return the first compatible point whose population causal r is 0 (within
+     *     {@value #NULL_CAUSAL}), a null world, if the sweep has one
      */
-    public java.util.Optional<FrontierPoint> atZero() {
-        return points.stream().filter(p -> p.value() == 0 && p.feasible()).findFirst();
+    public Optional<FrontierPoint> nullWorld() {
+        return points.stream().filter(p -> p.feasible() && Math.abs(p.causal()) <= NULL_CAUSAL).findFirst();
+    }
+
+    /** @return whether the swept field is the path from the exposure to the outcome */
+    public boolean sweepsTheCausalPath() {
+        return PATH_BETA.matcher(pointer).matches() && label.equals(exposure + " -> " + outcome);
     }
 
     /**
      * The headline: the range of causal effects the table allows and the confounder strength
-     * that a null world needs.
+     * that a null world (a compatible point whose population causal r is 0) needs, in the
+     * terms of the scenario's exposure and outcome; without a null world, why there is none.
      *
      * @return one or two sentences
      */
@@ -198,20 +292,39 @@ public record Frontier(String pointer, String label, String confounder, List<Fro
                 .append(" still compatible, so the range may extend beyond the sweep");
         }
         s.append('.');
-        atZero().ifPresentOrElse(p -> s.append(String.format(Locale.ROOT,
-            " A null world (%s = 0) needs an unmeasured confounder with partial R2 %s with %s given the covariates "
-                + "and %s with %s given %s and the covariates.", label, f(p.strength().exposure()),
-            exposure(), f(p.strength().outcome()), outcome(), exposure())),
-            () -> s.append(" The sweep has no compatible world with ").append(label).append(" = 0."));
+        Optional<FrontierPoint> nul = nullWorld();
+        if (nul.isPresent()) {
+            FrontierPoint p = nul.get();
+            s.append(String.format(Locale.ROOT, " A null world (causal r = 0, at %s = %s) needs an unmeasured "
+                + "confounder with partial R2 %s with %s given the covariates and %s with %s given %s and the "
+                + "covariates.", label, plain(p.value()), f(p.strength().exposure()), exposure,
+                f(p.strength().outcome()), outcome, exposure));
+        } else {
+            s.append(' ').append(noNullWorld());
+        }
         return s.toString();
     }
 
-    private String exposure() {
-        return label.contains(" -> ") ? label.substring(0, label.indexOf(" -> ")) : "the exposure";
+    /** Why the headline gives no null world's confounding. */
+    private String noNullWorld() {
+        if (!sweepsTheCausalPath()) {
+            return "No compatible point of the sweep is a null world (population causal r = 0); sweep " + exposure
+                + " -> " + outcome + " through 0 for the confounding a null world needs.";
+        }
+        Optional<FrontierPoint> zero = points.stream().filter(p -> p.value() == 0).findFirst();
+        if (zero.isEmpty()) {
+            return "The sweep does not include " + label + " = 0 (the null world).";
+        }
+        if (!zero.get().feasible()) {
+            return "The sweep has no compatible world with " + label + " = 0.";
+        }
+        return "At " + label + " = 0 the population causal r is " + f(zero.get().causal())
+            + ", not 0 (a moderator level sets the path), so the sweep has no null world.";
     }
 
-    private String outcome() {
-        return label.contains(" -> ") ? label.substring(label.indexOf(" -> ") + 4) : "the outcome";
+    /** A swept value as the shortest decimal that reads back as it. */
+    private static String plain(double v) {
+        return v == 0 ? "0" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String f(double v) {

@@ -16,6 +16,9 @@ import java.util.function.Function;
  * reads, so every error is a {@link ScenarioException} naming the file and the pointer.
  */
 public final class JsonObject {
+    /** The start of the message for a number where the format takes a whole number. */
+    static final String NOT_AN_INTEGER = "expected an integer";
+
     private final String source;
     private final String pointer;
     private final JsonNode node;
@@ -214,7 +217,7 @@ public final class JsonObject {
     public long integer(String key) {
         JsonNode v = required(key);
         if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || !v.canConvertToLong()) {
-            throw error(key, "expected an integer");
+            throw error(key, NOT_AN_INTEGER);
         }
         return v.isIntegralNumber() ? v.asLong() : (long) v.asDouble();
     }

@@ -374,6 +374,32 @@ public final class Scenario {
     }
 
     /**
+     * Whether a numeric field takes whole numbers only ({@code studies}, {@code n},
+     * {@code count}, ...: docs/scenario-format.md#the-grid). The reader itself is asked: the
+     * scenario is read again with the field half-way between two integers, and the field is
+     * whole-numbered when the reader refuses that value as not an integer, so the rule is the
+     * reader's and not a second list of fields.
+     *
+     * @param pointer a JSON pointer as for {@link #value}
+     * @return whether only whole numbers are valid in the field
+     * @throws IllegalArgumentException when the pointer addresses no numeric field of model,
+     *     design or analyses
+     */
+    public boolean wholeNumberField(String pointer) {
+        double v = value(pointer);
+        ObjectNode t = tree.deepCopy();
+        set(t, pointer, Math.floor(v) + 0.5);
+        try {
+            of(source, name, t);
+            return false;
+        } catch (ScenarioException e) {
+            return e.pointer().equals(pointer) && e.problem().startsWith(JsonObject.NOT_AN_INTEGER);
+        } catch (IllegalArgumentException otherProblem) {
+            return false; // e.g. an invalid model: the half-integer was read as a number
+        }
+    }
+
+    /**
      * A copy with numeric fields replaced, read and validated again as a new scenario (what a
      * calibration or a frontier sweep evaluates). Values are written at full precision. The
      * grid, if any, is kept and applied to the new values.

@@ -289,7 +289,7 @@ final class ScenarioReader {
                     if (!v.isNumber() || v.asDouble() != Math.rint(v.asDouble())
                         || v.asDouble() < minimum || v.asDouble() > 100_000_000) {
                         throw new ScenarioException(source, s.pointer("values") + "/" + i,
-                            "expected an integer sample size >= " + minimum);
+                            JsonObject.NOT_AN_INTEGER + " sample size >= " + minimum);
                     }
                     values.add(v.asInt());
                 }
