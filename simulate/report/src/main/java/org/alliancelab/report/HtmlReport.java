@@ -405,7 +405,7 @@ public final class HtmlReport {
                 boolean itt = row[1].equals(MeasureNames.ITT_REJECTION_RATE);
                 // the ITT test's null (no effect of the encouragement) is false wherever the
                 // encouragement reaches outcome, through alliance or not: size only where neither
-                String rowKind = itt && kind.equals(" (size)") && Math.abs(ivEstimand(c)) > 1e-9
+                String rowKind = itt && kind.equals(" (size)") && Math.abs(trueValue(c, Analyses.INSTRUMENTAL_VARIABLE, Estimand.IV_ESTIMAND)) > 1e-9
                     ? " (not size: the encouragement affects outcome other than through alliance)" : kind;
                 // the ITT and the between-person r are not on the scale of the causal effect
                 boolean sameScale = !itt && !row[0].equals(Analyses.UNADJUSTED_ALL);
@@ -421,18 +421,15 @@ public final class HtmlReport {
         h.append("</tbody>\n</table>\n");
     }
 
-    /** The encouragement trials' IV estimand: the iv analysis's mean minus its bias against it. */
-    private static double ivEstimand(ConditionSummary c) {
-        Optional<Measure> mean = estimate(c, Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.MEAN, "");
-        Optional<Measure> bias = estimate(c, Analyses.INSTRUMENTAL_VARIABLE, MeasureNames.BIAS,
-            Analyses.target(Analyses.INSTRUMENTAL_VARIABLE).key());
-        return mean.isPresent() && bias.isPresent() ? mean.get().value() - bias.get().value() : Double.NaN;
-    }
-
     /** The causal value an analysis is judged against: its Monte Carlo mean minus its bias against it. */
     private static double causalValue(ConditionSummary c, String analysis) {
+        return trueValue(c, analysis, Analyses.causalTarget(analysis));
+    }
+
+    /** An estimand's value behind an analysis's bias: its Monte Carlo mean minus that bias. */
+    private static double trueValue(ConditionSummary c, String analysis, Estimand estimand) {
         Optional<Measure> mean = estimate(c, analysis, MeasureNames.MEAN, "");
-        Optional<Measure> bias = estimate(c, analysis, MeasureNames.BIAS, Analyses.causalTarget(analysis).key());
+        Optional<Measure> bias = estimate(c, analysis, MeasureNames.BIAS, estimand.key());
         return mean.isPresent() && bias.isPresent() ? mean.get().value() - bias.get().value() : Double.NaN;
     }
 

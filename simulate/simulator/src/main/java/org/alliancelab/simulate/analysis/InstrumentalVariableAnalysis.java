@@ -198,9 +198,10 @@ public final class InstrumentalVariableAnalysis implements Analysis {
 
             private void writeRatio(PooledWaldRatioResult r, double[] record) {
                 List<PooledWaldRatioResult.Interval> set = r.intervals();
+                PooledWaldRatioResult.Shape shape = r.shape();
                 double lower;
                 double upper;
-                switch (r.shape()) {
+                switch (shape) {
                     case INTERVAL:
                     case WHOLE_LINE:
                         lower = set.get(0).lower();
@@ -215,7 +216,7 @@ public final class InstrumentalVariableAnalysis implements Analysis {
                         upper = Double.NaN;
                 }
                 ratioOut.write(record, r.estimate(), lower, upper, r.pValue(),
-                    r.shape() == PooledWaldRatioResult.Shape.INTERVAL ? 1 : 0);
+                    shape == PooledWaldRatioResult.Shape.INTERVAL ? 1 : 0);
             }
         };
     }
